@@ -1,0 +1,203 @@
+package com.rcm.j3490.input;
+
+import com.rcm.j3490.rules.Adjustment;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one parser for dates, amounts, percents, quantities and lists in every input file. Each
+ * method takes the column name so a rejection says which field was wrong.
+ */
+public final class FieldParser {
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    private static final Pattern X12_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    private static final Pattern AMOUNT = Pattern.compile("(-)?\\$?((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)");
+    private static final Pattern PAREN_AMOUNT = Pattern.compile("\\(\\$?((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\)");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?|-?\\.\\d+");
+    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%?");
+    private static final Pattern ADJUSTMENT = Pattern.compile("([A-Za-z]{2})-([A-Za-z0-9]{1,5}):([^:]+)(?::([^:]+))?");
+    private static final Set<String> GROUPS = Set.of("CO", "PR", "OA", "PI", "CR");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|]");
+    private static final Pattern MODIFIER_SEPARATOR = Pattern.compile("[:;]");
+
+    private FieldParser() {
+    }
+
+    /** ISO, US M/D/YYYY or X12 CCYYMMDD; null for a blank value. */
+    public static LocalDate date(String column, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m;
+        try {
+            if ((m = ISO_DATE.matcher(text)).matches() || (m = X12_DATE.matcher(text)).matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+            if ((m = US_DATE.matcher(text)).matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            }
+        } catch (DateTimeException e) {
+            throw new RowRejectedException(column + " '" + text + "' is not a real date");
+        }
+        throw new RowRejectedException(column + " '" + text + "' is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
+    }
+
+    public static LocalDate requiredDate(String column, String text) {
+        return date(column, require(column, text));
+    }
+
+    /** 1234.56, $1,234.56, -12.00 or (12.00); null for a blank value (absent, not zero). */
+    public static BigDecimal amount(String column, String text) {
+        if (text == null) {
+            return null;
+        }
+        if (isPlainNumber(text)) {
+            return new BigDecimal(text);
+        }
+        Matcher m = AMOUNT.matcher(text);
+        if (m.matches()) {
+            BigDecimal value = new BigDecimal(m.group(2).replace(",", ""));
+            return m.group(1) != null ? value.negate() : value;
+        }
+        m = PAREN_AMOUNT.matcher(text);
+        if (m.matches()) {
+            return new BigDecimal(m.group(1).replace(",", "")).negate();
+        }
+        throw new RowRejectedException(column + " '" + text + "' is not an amount");
+    }
+
+    public static BigDecimal requiredAmount(String column, String text) {
+        return amount(column, require(column, text));
+    }
+
+    /** 110, 110.5 or 110%; null for a blank value. */
+    public static BigDecimal percent(String column, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = PERCENT.matcher(text);
+        if (!m.matches()) {
+            throw new RowRejectedException(column + " '" + text + "' is not a percent");
+        }
+        return new BigDecimal(m.group(1));
+    }
+
+    /** Reference-file quantity: positive; null (use the default) when blank. */
+    public static BigDecimal positiveQuantity(String column, String text) {
+        if (text == null) {
+            return null;
+        }
+        BigDecimal value = number(column, text);
+        if (value.signum() <= 0) {
+            throw new RowRejectedException(column + " '" + text + "' must be positive");
+        }
+        return value;
+    }
+
+    /** Remittance quantity: absolute value (reversals carry negative ones); zero or blank = absent. */
+    public static BigDecimal absoluteQuantity(String column, String text) {
+        if (text == null) {
+            return null;
+        }
+        BigDecimal value = number(column, text).abs();
+        return value.signum() == 0 ? null : value;
+    }
+
+    public static Integer wholeNumber(String column, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new RowRejectedException(column + " '" + text + "' is not a whole number");
+        }
+    }
+
+    /** Items separated by ";" or "|", trimmed, blanks dropped. */
+    public static List<String> list(String text) {
+        return split(text, LIST_SEPARATOR);
+    }
+
+    /** Modifiers separated by ":" or ";", upper-cased. */
+    public static List<String> modifiers(String text) {
+        return split(text == null ? null : text.toUpperCase(Locale.ROOT), MODIFIER_SEPARATOR);
+    }
+
+    /** GROUP-REASON:AMOUNT[:QUANTITY] items; anything else rejects the row. */
+    public static List<Adjustment> adjustments(String column, String text) {
+        List<String> items = list(text);
+        List<Adjustment> adjustments = new ArrayList<>(items.size());
+        for (String item : items) {
+            Matcher m = ADJUSTMENT.matcher(item);
+            String group = m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : null;
+            if (group == null || !GROUPS.contains(group)) {
+                throw new RowRejectedException(column + " item '" + item
+                        + "' is not GROUP-REASON:AMOUNT[:QUANTITY] with group CO, PR, OA, PI or CR");
+            }
+            BigDecimal amount = amount(column, m.group(3).trim());
+            BigDecimal quantity = m.group(4) == null ? null : number(column, m.group(4).trim());
+            adjustments.add(new Adjustment(group, m.group(2).toUpperCase(Locale.ROOT), amount, quantity));
+        }
+        return adjustments;
+    }
+
+    public static String require(String column, String text) {
+        if (text == null) {
+            throw new RowRejectedException("missing required value " + column);
+        }
+        return text;
+    }
+
+    private static BigDecimal number(String column, String text) {
+        if (!NUMBER.matcher(text).matches()) {
+            throw new RowRejectedException(column + " '" + text + "' is not a number");
+        }
+        return new BigDecimal(text);
+    }
+
+    private static List<String> split(String text, Pattern separator) {
+        if (text == null) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>(4);
+        for (String part : separator.split(text)) {
+            String item = part.trim();
+            if (!item.isEmpty()) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    /** Fast path for the common form: optional minus, digits, optional fraction. */
+    private static boolean isPlainNumber(String s) {
+        int i = s.charAt(0) == '-' ? 1 : 0;
+        int digitsBefore = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+            digitsBefore++;
+        }
+        if (digitsBefore == 0) {
+            return false;
+        }
+        if (i == s.length()) {
+            return true;
+        }
+        if (s.charAt(i++) != '.' || i == s.length()) {
+            return false;
+        }
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i == s.length();
+    }
+}

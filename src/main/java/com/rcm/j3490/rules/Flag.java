@@ -1,0 +1,16 @@
+package com.rcm.j3490.rules;
+
+/** Audit flags (contract 2.6); several may apply to a line and none changes its status. */
+public enum Flag {
+    NDC_MISSING,
+    NDC_INVALID,
+    JW_JZ_MISSING,
+    JW_AND_JZ,
+    SPECIFIC_CODE_EXISTS,
+    DRUG_DESCRIPTION_MISSING,
+    INVOICE_AFTER_DOS,
+    QUANTITY_ASSUMED,
+    UNIT_MISMATCH,
+    REMARK_CODE_MISSING,
+    OUT_OF_BALANCE
+}

@@ -1,0 +1,59 @@
+package com.rcm.j3490.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A reconciled target line: what was billed and paid, what should have been paid, and what to
+ * do about it. {@code expected}, {@code variance} and {@code basis} are null when no expected
+ * payment could be computed.
+ */
+public record ReconciledLine(
+        String claimId,
+        String lineNumber,
+        String checkNumber,
+        String claimStatus,
+        String payerId,
+        String payerName,
+        String payerClaimNumber,
+        String patientName,
+        LocalDate serviceDate,
+        LocalDate paymentDate,
+        String procedureCode,
+        String modifiers,
+        String ndc,
+        String drugName,
+        BigDecimal ndcQuantity,
+        String ndcUnit,
+        BigDecimal unitsBilled,
+        BigDecimal billed,
+        BigDecimal paid,
+        BigDecimal reimbursed,
+        BigDecimal expected,
+        BigDecimal variance,
+        Basis basis,
+        BigDecimal ratePercent,
+        String invoiceNumber,
+        Status status,
+        List<String> denialCodes,
+        List<String> remarkCodes,
+        Set<Flag> flags,
+        String reworkAction,
+        LocalDate appealDeadline,
+        BigDecimal amountAtStake) {
+
+    public ReconciledLine {
+        denialCodes = List.copyOf(denialCodes);
+        remarkCodes = List.copyOf(remarkCodes);
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    }
+
+    /** Flags in their declared order, ";"-separated. */
+    public String flagsText() {
+        return String.join(";", EnumSet.copyOf(flags.isEmpty() ? EnumSet.noneOf(Flag.class) : flags)
+                .stream().map(Enum::name).toList());
+    }
+}
