@@ -60,6 +60,10 @@ public final class Columns {
     public static final String TOLERANCE_PERCENT = "tolerance_percent";
     public static final String APPEAL_DAYS = "appeal_days";
 
+    // CARC / RARC descriptions
+    public static final String CODE = "code";
+    public static final String DESCRIPTION = "description";
+
     /** Header text to column name: case-insensitive, with "_", "-" and space treated alike. */
     public static String normalise(String header) {
         String h = header.replace("\uFEFF", "").trim().toLowerCase(java.util.Locale.ROOT);

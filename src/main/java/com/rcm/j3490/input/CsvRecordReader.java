@@ -27,33 +27,39 @@ public final class CsvRecordReader implements AutoCloseable {
     private final HeaderIndex header;
     private boolean finished;
 
-    private CsvRecordReader(Path path, InputKind kind) {
-        this.fileName = path.getFileName().toString();
-        try {
-            Reader in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
-            this.lines = new LineCapturingReader(in);
-        } catch (NoSuchFileException e) {
-            throw new InputFileException(kind.label() + " file " + path + " does not exist");
-        } catch (IOException e) {
-            throw new InputFileException("cannot read " + kind.label() + " file " + path + ": " + e.getMessage(), e);
-        }
+    private CsvRecordReader(Reader in, String fileName, String description, InputKind kind) {
+        this.fileName = fileName;
+        this.lines = new LineCapturingReader(in);
         this.csv = new CSVReaderBuilder(lines)
                 .withCSVParser(new RFC4180ParserBuilder().build())
                 .withKeepCarriageReturn(false)
                 .build();
-        String[] headerRow = readHeader(path, kind);
+        String[] headerRow = readHeader(description, kind);
         this.header = new HeaderIndex(headerRow);
         List<String> missing = header.missing(kind.requiredColumns());
         if (!missing.isEmpty()) {
             closeQuietly();
-            throw new InputFileException(kind.label() + " file " + path + " lacks required column"
+            throw new InputFileException(kind.label() + " file " + description + " lacks required column"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }
     }
 
     /** Opens a file and checks its header; throws {@link InputFileException} when it cannot. */
     public static CsvRecordReader open(Path path, InputKind kind) {
-        return new CsvRecordReader(path, kind);
+        Reader in;
+        try {
+            in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputFileException(kind.label() + " file " + path + " does not exist");
+        } catch (IOException e) {
+            throw new InputFileException("cannot read " + kind.label() + " file " + path + ": " + e.getMessage(), e);
+        }
+        return new CsvRecordReader(in, path.getFileName().toString(), path.toString(), kind);
+    }
+
+    /** Reads CSV from any reader, e.g. a classpath resource; {@code name} is shown in errors. */
+    public static CsvRecordReader open(Reader in, String name, InputKind kind) {
+        return new CsvRecordReader(in, name, name, kind);
     }
 
     public String fileName() {
@@ -105,7 +111,7 @@ public final class CsvRecordReader implements AutoCloseable {
         }
     }
 
-    private String[] readHeader(Path path, InputKind kind) {
+    private String[] readHeader(String path, InputKind kind) {
         try {
             String[] row;
             do {

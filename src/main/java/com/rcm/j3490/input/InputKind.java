@@ -9,7 +9,8 @@ public enum InputKind {
     REMITTANCE("remittance", List.of(CLAIM_ID, PAYER_ID, SERVICE_DATE, PROCEDURE_CODE, BILLED_AMOUNT, PAID_AMOUNT)),
     INVOICES("invoices", List.of(INVOICE_NUMBER, INVOICE_DATE, UNIT_COST)),
     PRICING("pricing reference", List.of(NDC, PAYMENT_LIMIT, EFFECTIVE_FROM)),
-    CONTRACTS("payer contracts", List.of(PAYER_ID, BASIS, RATE_PERCENT));
+    CONTRACTS("payer contracts", List.of(PAYER_ID, BASIS, RATE_PERCENT)),
+    CODE_DESCRIPTIONS("code descriptions", List.of(CODE, DESCRIPTION));
 
     private final String label;
     private final List<String> requiredColumns;

@@ -1,20 +1,26 @@
 package com.rcm.j3490.reference;
 
+import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.rules.ContractBook;
 import com.rcm.j3490.rules.InvoiceMatcher;
 import com.rcm.j3490.rules.PricingIndex;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Indexed reference data for one run, with the rows each file gave and the rows it rejected. */
+/** Indexed reference data for one run, with what each file gave and the rows it rejected. */
 public record ReferenceData(
         ContractBook contracts,
         InvoiceMatcher invoices,
         PricingIndex pricing,
-        List<InputFileCount> files,
-        List<RowRejection> rejections) {
+        List<InputFileCount> files) {
 
-    /** Rows read from one reference file: accepted and rejected. */
-    public record InputFileCount(String kind, String file, long rows, long rejected) {
+    /** One reference file: its kind, rows read, and the rows it rejected. */
+    public record InputFileCount(InputKind kind, String file, Path path, long rows, List<RowRejection> rejected) {
+    }
+
+    /** Every rejected reference row, in file order. */
+    public List<RowRejection> rejections() {
+        return files.stream().flatMap(f -> f.rejected().stream()).toList();
     }
 }

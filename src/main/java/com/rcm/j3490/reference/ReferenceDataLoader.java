@@ -26,40 +26,39 @@ public final class ReferenceDataLoader {
 
     public static ReferenceData load(Path contractsPath, Path pricingPath, Path invoicesPath, int lookbackDays) {
         List<ReferenceData.InputFileCount> counts = new ArrayList<>();
-        List<RowRejection> rejections = new ArrayList<>();
         List<PayerContract> contracts = new ArrayList<>();
         List<PricingRow> pricing = new ArrayList<>();
         List<InvoiceLine> invoices = new ArrayList<>();
         for (Path file : InputFiles.list(contractsPath, InputKind.CONTRACTS)) {
-            read(file, InputKind.CONTRACTS, ReferenceRowParsers::contract, contracts, counts, rejections);
+            read(file, InputKind.CONTRACTS, ReferenceRowParsers::contract, contracts, counts);
         }
         for (Path file : InputFiles.list(pricingPath, InputKind.PRICING)) {
-            read(file, InputKind.PRICING, ReferenceRowParsers::pricing, pricing, counts, rejections);
+            read(file, InputKind.PRICING, ReferenceRowParsers::pricing, pricing, counts);
         }
         for (Path file : InputFiles.list(invoicesPath, InputKind.INVOICES)) {
-            read(file, InputKind.INVOICES, ReferenceRowParsers::invoice, invoices, counts, rejections);
+            read(file, InputKind.INVOICES, ReferenceRowParsers::invoice, invoices, counts);
         }
         return new ReferenceData(new ContractBook(contracts), new InvoiceMatcher(invoices, lookbackDays),
-                new PricingIndex(pricing), List.copyOf(counts), List.copyOf(rejections));
+                new PricingIndex(pricing), List.copyOf(counts));
     }
 
     private static <T> void read(Path file, InputKind kind, Function<CsvRecord, T> parser, List<T> into,
-            List<ReferenceData.InputFileCount> counts, List<RowRejection> rejections) {
+            List<ReferenceData.InputFileCount> counts) {
         long rows = 0;
-        long rejected = 0;
+        List<RowRejection> rejections = new ArrayList<>();
         try (CsvRecordReader reader = CsvRecordReader.open(file, kind)) {
             for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
                 rows++;
                 try {
                     into.add(parser.apply(record));
                 } catch (RowRejectedException e) {
-                    rejected++;
                     rejections.add(new RowRejection(record.file(), record.line(), e.getMessage(), record.raw()));
                 }
             }
         } catch (IOException e) {
             throw new InputFileException("cannot close " + file + ": " + e.getMessage(), e);
         }
-        counts.add(new ReferenceData.InputFileCount(kind.label(), file.getFileName().toString(), rows, rejected));
+        counts.add(new ReferenceData.InputFileCount(kind, file.getFileName().toString(), file, rows,
+                List.copyOf(rejections)));
     }
 }

@@ -52,6 +52,7 @@ public final class LineReconciler {
                 expected, variance, priced == null ? null : priced.basis(), priced == null ? null : priced.ratePercent(),
                 priced == null || priced.invoice() == null ? null : priced.invoice().invoiceNumber(),
                 status, denialCodes(line), line.remarkCodes(), flags, advisor.action(status, line),
+                TeamRouter.team(status, line),
                 deadline,
                 StatusClassifier.amountAtStake(status, line, expected, reimbursed, variance));
     }

@@ -42,6 +42,7 @@ public record ReconciledLine(
         List<String> remarkCodes,
         Set<Flag> flags,
         String reworkAction,
+        String team,
         LocalDate appealDeadline,
         BigDecimal amountAtStake) {
 

@@ -1,0 +1,125 @@
+package com.rcm.j3490.job;
+
+import com.rcm.j3490.reconcile.LineOutcome;
+import com.rcm.j3490.reconcile.ReconRepository;
+import com.rcm.j3490.reconcile.ReconcileProcessor;
+import com.rcm.j3490.reconcile.ReconcileWriter;
+import com.rcm.j3490.reconcile.RemittanceItem;
+import com.rcm.j3490.reconcile.RemittanceItemReader;
+import java.time.LocalDate;
+import java.util.Set;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job: inventoryInputs (tasklet) → reconcileLines (chunks, restartable) →
+ * writeWorkbook (tasklet). No incrementer: a run is identified by its runDate, so launching
+ * the same date again restarts a failed run where it stopped.
+ */
+@Configuration
+@EnableConfigurationProperties(ReconProperties.class)
+public class ReconJobConfiguration {
+    public static final String JOB_NAME = "j3490Reconciliation";
+    public static final String RUN_DATE = "runDate";
+    /** Identifying parameter of a deliberate rerun of a completed date (its ordinal). */
+    public static final String RERUN_PARAMETER = "rerun";
+
+    @Bean
+    Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step writeWorkbook) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(inventoryInputs)
+                .next(reconcileLines)
+                .next(writeWorkbook)
+                .build();
+    }
+
+    @Bean
+    ReconLauncher reconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job j3490Reconciliation,
+            ReconProperties properties) {
+        return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties);
+    }
+
+    /** Off in tests, which launch the job themselves. */
+    @Bean
+    @ConditionalOnProperty(name = "recon.runner.enabled", havingValue = "true", matchIfMissing = true)
+    ReconRunner reconRunner(ReconLauncher launcher) {
+        return new ReconRunner(launcher);
+    }
+
+    @Bean
+    ReconRepository reconRepository(JdbcTemplate jdbcTemplate) {
+        return new ReconRepository(jdbcTemplate);
+    }
+
+    @Bean
+    RunReferenceData runReferenceData(ReconProperties properties) {
+        return new RunReferenceData(properties);
+    }
+
+    @Bean
+    Step inventoryInputs(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
+            ReconRepository repository, RunReferenceData reference) {
+        return new StepBuilder("inventoryInputs", jobRepository)
+                .tasklet(new InventoryInputsTasklet(properties, repository, reference), tm)
+                .build();
+    }
+
+    @Bean
+    Step reconcileLines(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
+            RemittanceItemReader remittanceReader, ReconcileProcessor reconcileProcessor,
+            ReconcileWriter reconcileWriter) {
+        return new StepBuilder("reconcileLines", jobRepository)
+                .<RemittanceItem, LineOutcome>chunk(properties.getChunkSize())
+                .transactionManager(tm)
+                .reader(remittanceReader)
+                .processor(reconcileProcessor)
+                .writer(reconcileWriter)
+                .build();
+    }
+
+    @Bean
+    Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
+            ReconRepository repository, RunReferenceData reference) {
+        return new StepBuilder("writeWorkbook", jobRepository)
+                .tasklet(new WriteWorkbookTasklet(properties, repository, reference), tm)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    RemittanceItemReader remittanceReader(ReconRepository repository,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        return new RemittanceItemReader(() -> repository.remittanceFilesToRead(instanceId));
+    }
+
+    @Bean
+    @StepScope
+    ReconcileProcessor reconcileProcessor(ReconProperties properties, RunReferenceData reference,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        long executionId = stepExecution.getJobExecution().getId();
+        LocalDate runDate = stepExecution.getJobExecution().getJobParameters().getLocalDate(RUN_DATE);
+        return new ReconcileProcessor(() -> reference.reconciler(executionId), Set.copyOf(properties.getTargetCodes()),
+                runDate);
+    }
+
+    @Bean
+    @StepScope
+    ReconcileWriter reconcileWriter(ReconRepository repository, @Value("#{stepExecution}") StepExecution stepExecution) {
+        long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        return new ReconcileWriter(repository, () -> instanceId);
+    }
+}

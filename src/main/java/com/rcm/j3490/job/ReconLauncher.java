@@ -1,0 +1,111 @@
+package com.rcm.j3490.job;
+
+import com.rcm.j3490.input.CsvRecordReader;
+import com.rcm.j3490.input.InputFiles;
+import com.rcm.j3490.input.InputKind;
+import com.rcm.j3490.input.RowRejectedException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * Launches (or resumes) the run of one date: checks the inputs first so a user's mistake is
+ * refused before anything is written, refuses a date that completed or is running, and
+ * otherwise starts the job, which Spring Batch resumes from its last commit when the
+ * date's previous execution failed.
+ */
+public class ReconLauncher {
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final ReconProperties properties;
+
+    public ReconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, ReconProperties properties) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = job;
+        this.properties = properties;
+    }
+
+    public static JobParameters parameters(LocalDate runDate) {
+        return new JobParametersBuilder().addLocalDate(ReconJobConfiguration.RUN_DATE, runDate).toJobParameters();
+    }
+
+    /** Runs the date; throws {@link UserError} when it must be refused. */
+    public JobExecution launch(JobParameters parameters) {
+        checkInputs();
+        JobInstance instance = jobRepository.getJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        if (instance != null) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                throw alreadyCompleted(parameters);
+            }
+            if (last != null && last.getStatus().isRunning()) {
+                throw alreadyRunning(parameters, last);
+            }
+        }
+        try {
+            return jobOperator.start(job, parameters);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw alreadyCompleted(parameters);
+        } catch (JobExecutionAlreadyRunningException | DataIntegrityViolationException e) {
+            throw new UserError(ExitCode.ALREADY_RUNNING, "run " + describe(parameters)
+                    + " was started by another process at the same moment; this launch is refused");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start run " + describe(parameters) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every input path exists and every file is readable with the columns it must have. */
+    public void checkInputs() {
+        check(properties.getInput().getRemittance(), InputKind.REMITTANCE);
+        check(properties.getInput().getInvoices(), InputKind.INVOICES);
+        check(properties.getReference().getContracts(), InputKind.CONTRACTS);
+        check(properties.getReference().getPricing(), InputKind.PRICING);
+        if (properties.getReference().getCodeDescriptions() != null) {
+            check(properties.getReference().getCodeDescriptions(), InputKind.CODE_DESCRIPTIONS);
+        }
+    }
+
+    private static void check(Path path, InputKind kind) {
+        List<Path> files = InputFiles.list(path, kind);
+        for (Path file : files) {
+            try (CsvRecordReader ignored = CsvRecordReader.open(file, kind)) {
+                // opening reads and checks the header
+            } catch (IOException | RowRejectedException e) {
+                throw new UserError(ExitCode.REFUSED, "cannot read " + kind.label() + " file " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    static String describe(JobParameters parameters) {
+        LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
+        Long rerun = parameters.getLong(ReconJobConfiguration.RERUN_PARAMETER);
+        return date + (rerun == null ? "" : " (rerun " + rerun + ")");
+    }
+
+    private static UserError alreadyCompleted(JobParameters parameters) {
+        LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
+        return new UserError(ExitCode.ALREADY_COMPLETED, "run " + describe(parameters)
+                + " already completed; nothing to do (to reconcile that date again on purpose: rerun runDate=" + date + ")");
+    }
+
+    private static UserError alreadyRunning(JobParameters parameters, JobExecution last) {
+        LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
+        return new UserError(ExitCode.ALREADY_RUNNING, "run " + describe(parameters) + " is already running (execution "
+                + last.getId() + ", started " + last.getStartTime() + "); if its process died, mark it failed with: "
+                + "recover runDate=" + date + ", then launch again");
+    }
+}

@@ -1,0 +1,111 @@
+package com.rcm.j3490.job;
+
+import com.rcm.j3490.input.InputKind;
+import com.rcm.j3490.reconcile.ReconRepository;
+import com.rcm.j3490.reconcile.ReconRepository.RunFile;
+import com.rcm.j3490.reconcile.ReconRepository.Totals;
+import com.rcm.j3490.rules.Status;
+import com.rcm.j3490.workbook.RunSummary;
+import com.rcm.j3490.workbook.WorklistWorkbookWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Last step: one ordered read of the reconciled lines into the workbook, written under a
+ * temporary name and renamed when complete; then the run's remittance checksums are registered.
+ */
+public class WriteWorkbookTasklet implements Tasklet {
+    public static final String WORKBOOK_PATH = "workbookPath";
+    private static final Logger log = LoggerFactory.getLogger(WriteWorkbookTasklet.class);
+
+    private final ReconProperties properties;
+    private final ReconRepository repository;
+    private final RunReferenceData reference;
+
+    public WriteWorkbookTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference) {
+        this.properties = properties;
+        this.repository = repository;
+        this.reference = reference;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        long instanceId = jobExecution.getJobInstance().getInstanceId();
+        LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
+        List<RunFile> files = repository.runFiles(instanceId);
+        RunSummary summary = summary(instanceId, runDate, files);
+
+        Path written;
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(properties.getOutput().getDir(), runDate,
+                reference.codes(), properties.getWorkbook().getDeadlineWarningDays())) {
+            writer.summary(summary);
+            try (var sheet = writer.allLines()) {
+                repository.forEachLine(instanceId, sheet);
+            }
+            for (Status status : WorklistWorkbookWriter.WORKLISTS) {
+                try (var sheet = writer.worklist(status)) {
+                    repository.forEachLine(instanceId, status, sheet);
+                }
+            }
+            writer.rejectedRows(sink -> repository.forEachRejection(instanceId, sink));
+            written = writer.commit();
+        }
+        repository.registerReconciled(instanceId, runDate, files);
+        jobExecution.getExecutionContext().putString(WORKBOOK_PATH, written.toString());
+        log.info("Workbook written: {} ({} lines; {})", written, summary.total().lines(), summary.byStatus().stream()
+                .filter(g -> g.lines() > 0).map(g -> g.key() + "=" + g.lines()).collect(Collectors.joining(", ")));
+        return RepeatStatus.FINISHED;
+    }
+
+    private RunSummary summary(long instanceId, LocalDate runDate, List<RunFile> files) {
+        Map<String, Long> targetLines = repository.targetLinesPerFile(instanceId);
+        Map<String, Long> rejected = repository.rejectionsPerFile(instanceId);
+        List<RunSummary.InputFile> inputFiles = new ArrayList<>();
+        long otherCodes = 0;
+        for (RunFile f : files) {
+            boolean remittance = f.kind() == InputKind.REMITTANCE;
+            otherCodes += f.otherCodeRows();
+            inputFiles.add(new RunSummary.InputFile(f.kind().label(), f.name(), f.rowsRead(),
+                    remittance ? targetLines.getOrDefault(f.name(), 0L) : null,
+                    rejected.getOrDefault(f.kind().name() + "#" + f.order(), 0L), f.skippedReason()));
+        }
+        Map<String, Totals> byStatus = repository.totalsBy(instanceId, "status").stream()
+                .collect(Collectors.toMap(Totals::key, Function.identity()));
+        List<RunSummary.Group> statusGroups = new ArrayList<>();
+        for (Status s : Status.values()) {
+            Totals t = byStatus.get(s.name());
+            statusGroups.add(t == null ? emptyGroup(s.name(), s.label()) : group(t, s.label()));
+        }
+        Map<String, String> payerNames = repository.payerNames(instanceId);
+        List<RunSummary.Group> payerGroups = repository.totalsBy(instanceId, "payer_id").stream()
+                .map(t -> group(t, payerNames.get(t.key())))
+                .toList();
+        return new RunSummary(runDate, LocalDateTime.now(), inputFiles, group(repository.totals(instanceId), "All lines"),
+                statusGroups, payerGroups, otherCodes, repository.countDuplicates(instanceId),
+                repository.countRejections(instanceId));
+    }
+
+    private static RunSummary.Group group(Totals t, String label) {
+        return new RunSummary.Group(t.key(), label, t.lines(), t.billed(), t.paid(), t.reimbursed(), t.expected(),
+                t.variance(), t.atStake());
+    }
+
+    private static RunSummary.Group emptyGroup(String key, String label) {
+        return new RunSummary.Group(key, label, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+}

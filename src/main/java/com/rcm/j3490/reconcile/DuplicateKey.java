@@ -1,0 +1,32 @@
+package com.rcm.j3490.reconcile;
+
+import com.rcm.j3490.rules.Money;
+import com.rcm.j3490.rules.RemittanceLine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The fields that make a row "the same remittance line delivered twice" (contract 2.7),
+ * hashed so the unique index stays small.
+ */
+final class DuplicateKey {
+    private DuplicateKey() {
+    }
+
+    static String of(RemittanceLine line) {
+        String key = String.join("\u001F", line.payerId(), nz(line.checkNumber()), line.claimId(), line.lineNumber(),
+                nz(line.claimStatus()), Money.cents(line.paidAmount()).toPlainString());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

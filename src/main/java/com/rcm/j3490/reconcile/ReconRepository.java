@@ -1,0 +1,404 @@
+package com.rcm.j3490.reconcile;
+
+import com.rcm.j3490.input.InputKind;
+import com.rcm.j3490.input.RowRejection;
+import com.rcm.j3490.rules.Basis;
+import com.rcm.j3490.rules.Flag;
+import com.rcm.j3490.rules.ReconciledLine;
+import com.rcm.j3490.rules.Status;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** All SQL of the job's staging tables (see db/recon-schema.sql); portable between H2 and PostgreSQL. */
+public class ReconRepository {
+    private static final int MAX_RAW_ROW = 32000;
+    private static final String LINE_COLUMNS = "claim_id, line_number, check_number, claim_status, payer_id, payer_name, "
+            + "payer_claim_number, patient_name, service_date, payment_date, procedure_code, modifiers, ndc, drug_name, "
+            + "ndc_quantity, ndc_unit, units_billed, billed, paid, reimbursed, expected, variance, basis, rate_percent, "
+            + "invoice_number, status, denial_codes, remark_codes, flags, rework_action, team, appeal_deadline, amount_at_stake";
+    private static final String INSERT_LINE = "INSERT INTO recon_line (job_instance_id, seq, source_file, source_line, "
+            + "duplicate_key, duplicate_of, " + LINE_COLUMNS + ") VALUES (" + "?, ".repeat(38) + "?)";
+    /** Worklist order (contract 2.4): amount at stake, largest first, then appeal deadline, earliest first. */
+    public static final String WORKLIST_ORDER = "amount_at_stake DESC, appeal_deadline ASC, seq ASC";
+
+    private final JdbcTemplate jdbc;
+
+    public ReconRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- run files -------------------------------------------------------------------
+
+    /** An input file of a run; {@code skippedReason} is set when its content was reconciled before. */
+    public record RunFile(InputKind kind, int order, String name, Path path, String checksum, String skippedReason,
+            long rowsRead, long otherCodeRows) {
+    }
+
+    public void replaceRunFiles(long instanceId, List<RunFile> files) {
+        jdbc.update("DELETE FROM recon_run_file WHERE job_instance_id = ?", instanceId);
+        jdbc.batchUpdate("INSERT INTO recon_run_file (job_instance_id, file_kind, file_order, file_name, file_path, "
+                + "checksum, skipped_reason, rows_read, other_code_rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", files, 100,
+                (ps, f) -> {
+                    ps.setLong(1, instanceId);
+                    ps.setString(2, f.kind().name());
+                    ps.setInt(3, f.order());
+                    ps.setString(4, f.name());
+                    ps.setString(5, f.path().toString());
+                    ps.setString(6, f.checksum());
+                    ps.setString(7, f.skippedReason());
+                    ps.setLong(8, f.rowsRead());
+                    ps.setLong(9, f.otherCodeRows());
+                });
+    }
+
+    public List<RunFile> runFiles(long instanceId) {
+        return jdbc.query("SELECT * FROM recon_run_file WHERE job_instance_id = ? ORDER BY file_kind, file_order",
+                (rs, i) -> new RunFile(InputKind.valueOf(rs.getString("file_kind")), rs.getInt("file_order"),
+                        rs.getString("file_name"), Path.of(rs.getString("file_path")), rs.getString("checksum"),
+                        rs.getString("skipped_reason"), rs.getLong("rows_read"), rs.getLong("other_code_rows")),
+                instanceId);
+    }
+
+    /** The remittance files this run reads, in order (files skipped as already reconciled are left out). */
+    public List<RemittanceFile> remittanceFilesToRead(long instanceId) {
+        return runFiles(instanceId).stream()
+                .filter(f -> f.kind() == InputKind.REMITTANCE && f.skippedReason() == null)
+                .map(f -> new RemittanceFile(f.order(), f.name(), f.path()))
+                .toList();
+    }
+
+    // ---- content checksums of reconciled remittance files -------------------------------
+
+    /** Which completed run (other than this one) already reconciled this content, if any. */
+    public Optional<String> reconciledElsewhere(String checksum, long instanceId) {
+        return jdbc.query("SELECT file_name, run_date FROM recon_reconciled_file WHERE checksum = ? AND job_instance_id <> ?",
+                (rs, i) -> "content already reconciled by the run of " + rs.getDate("run_date").toLocalDate()
+                        + " (as " + rs.getString("file_name") + ")",
+                checksum, instanceId).stream().findFirst();
+    }
+
+    public void registerReconciled(long instanceId, LocalDate runDate, List<RunFile> files) {
+        for (RunFile f : files) {
+            if (f.kind() != InputKind.REMITTANCE || f.skippedReason() != null || f.checksum() == null) {
+                continue;
+            }
+            jdbc.update("DELETE FROM recon_reconciled_file WHERE checksum = ?", f.checksum());
+            jdbc.update("INSERT INTO recon_reconciled_file (checksum, file_name, run_date, job_instance_id, completed_at) "
+                    + "VALUES (?, ?, ?, ?, ?)", f.checksum(), f.name(), Date.valueOf(runDate), instanceId,
+                    Timestamp.valueOf(LocalDateTime.now()));
+        }
+    }
+
+    // ---- rejected rows ----------------------------------------------------------------
+
+    public record Rejected(InputKind kind, int fileOrder, RowRejection rejection) {
+    }
+
+    public void replaceReferenceRejections(long instanceId, List<Rejected> rejections) {
+        jdbc.update("DELETE FROM recon_rejected_row WHERE job_instance_id = ? AND file_kind <> ?", instanceId,
+                InputKind.REMITTANCE.name());
+        insertRejections(instanceId, rejections);
+    }
+
+    private void insertRejections(long instanceId, List<Rejected> rejections) {
+        jdbc.batchUpdate("INSERT INTO recon_rejected_row (job_instance_id, file_kind, file_order, line_no, file_name, "
+                + "reason, raw_row) VALUES (?, ?, ?, ?, ?, ?, ?)", rejections, 500, (ps, r) -> {
+                    ps.setLong(1, instanceId);
+                    ps.setString(2, r.kind().name());
+                    ps.setInt(3, r.fileOrder());
+                    ps.setLong(4, r.rejection().line());
+                    ps.setString(5, r.rejection().file());
+                    ps.setString(6, truncate(r.rejection().reason(), 1000));
+                    ps.setString(7, truncate(r.rejection().rawRow(), MAX_RAW_ROW));
+                });
+    }
+
+    /** Rejected rows in report order: reference files first, then remittances, each by file and line. */
+    public void forEachRejection(long instanceId, Consumer<RowRejection> sink) {
+        jdbc.query("SELECT file_name, line_no, reason, raw_row FROM recon_rejected_row WHERE job_instance_id = ? "
+                + "ORDER BY CASE file_kind WHEN 'CONTRACTS' THEN 1 WHEN 'PRICING' THEN 2 WHEN 'INVOICES' THEN 3 ELSE 4 END, "
+                + "file_order, line_no", rs -> {
+                    sink.accept(new RowRejection(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }, instanceId);
+    }
+
+    public long countRejections(long instanceId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recon_rejected_row WHERE job_instance_id = ?", Long.class,
+                instanceId);
+    }
+
+    // ---- the reconcile step's chunk -------------------------------------------------------
+
+    /** Writes one chunk: lines (a redelivered row points at the earlier one), rejections, file counts. */
+    public void writeChunk(long instanceId, List<? extends LineOutcome> chunk) {
+        List<LineOutcome.Reconciled> lines = new ArrayList<>(chunk.size());
+        List<Rejected> rejections = new ArrayList<>();
+        Map<Integer, long[]> fileCounts = new HashMap<>();
+        for (LineOutcome o : chunk) {
+            long[] counts = fileCounts.computeIfAbsent(o.fileOrder(), k -> new long[2]);
+            counts[0]++;
+            if (o instanceof LineOutcome.Reconciled r) {
+                lines.add(r);
+            } else if (o instanceof LineOutcome.Rejected r) {
+                rejections.add(new Rejected(InputKind.REMITTANCE, r.fileOrder(), r.rejection()));
+            } else {
+                counts[1]++;
+            }
+        }
+        insertLines(instanceId, lines);
+        insertRejections(instanceId, rejections);
+        fileCounts.forEach((order, counts) -> jdbc.update("UPDATE recon_run_file SET rows_read = rows_read + ?, "
+                + "other_code_rows = other_code_rows + ? WHERE job_instance_id = ? AND file_kind = ? AND file_order = ?",
+                counts[0], counts[1], instanceId, InputKind.REMITTANCE.name(), order));
+    }
+
+    private void insertLines(long instanceId, List<LineOutcome.Reconciled> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        Map<String, Long> earlier = existingKeys(instanceId, lines);
+        Long[] duplicateOf = new Long[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            LineOutcome.Reconciled r = lines.get(i);
+            Long first = earlier.putIfAbsent(r.duplicateKey(), r.seq());
+            duplicateOf[i] = first;
+        }
+        jdbc.batchUpdate(INSERT_LINE, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                LineOutcome.Reconciled r = lines.get(i);
+                ps.setLong(1, instanceId);
+                ps.setLong(2, r.seq());
+                ps.setString(3, r.file());
+                ps.setLong(4, r.sourceLine());
+                ps.setString(5, duplicateOf[i] == null ? r.duplicateKey() : null);
+                setLong(ps, 6, duplicateOf[i]);
+                bindLine(ps, 7, r.line());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return lines.size();
+            }
+        });
+    }
+
+    private Map<String, Long> existingKeys(long instanceId, List<LineOutcome.Reconciled> lines) {
+        Map<String, Long> found = new HashMap<>();
+        List<String> keys = lines.stream().map(LineOutcome.Reconciled::duplicateKey).distinct().toList();
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> part = keys.subList(from, Math.min(keys.size(), from + 500));
+            Object[] args = new Object[part.size() + 1];
+            args[0] = instanceId;
+            for (int i = 0; i < part.size(); i++) {
+                args[i + 1] = part.get(i);
+            }
+            jdbc.query("SELECT duplicate_key, seq FROM recon_line WHERE job_instance_id = ? AND duplicate_key IN ("
+                    + String.join(", ", Collections.nCopies(part.size(), "?")) + ")",
+                    rs -> {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    }, args);
+        }
+        return found;
+    }
+
+    private static void bindLine(PreparedStatement ps, int start, ReconciledLine l) throws SQLException {
+        int i = start;
+        ps.setString(i++, l.claimId());
+        ps.setString(i++, l.lineNumber());
+        ps.setString(i++, l.checkNumber());
+        ps.setString(i++, l.claimStatus());
+        ps.setString(i++, l.payerId());
+        ps.setString(i++, l.payerName());
+        ps.setString(i++, l.payerClaimNumber());
+        ps.setString(i++, l.patientName());
+        ps.setDate(i++, Date.valueOf(l.serviceDate()));
+        setDate(ps, i++, l.paymentDate());
+        ps.setString(i++, l.procedureCode());
+        ps.setString(i++, l.modifiers());
+        ps.setString(i++, l.ndc());
+        ps.setString(i++, truncate(l.drugName(), 500));
+        ps.setBigDecimal(i++, l.ndcQuantity());
+        ps.setString(i++, l.ndcUnit());
+        ps.setBigDecimal(i++, l.unitsBilled());
+        ps.setBigDecimal(i++, l.billed());
+        ps.setBigDecimal(i++, l.paid());
+        ps.setBigDecimal(i++, l.reimbursed());
+        ps.setBigDecimal(i++, l.expected());
+        ps.setBigDecimal(i++, l.variance());
+        ps.setString(i++, l.basis() == null ? null : l.basis().name());
+        ps.setBigDecimal(i++, l.ratePercent());
+        ps.setString(i++, l.invoiceNumber());
+        ps.setString(i++, l.status().name());
+        ps.setString(i++, String.join(";", l.denialCodes()));
+        ps.setString(i++, String.join(";", l.remarkCodes()));
+        ps.setString(i++, l.flagsText());
+        ps.setString(i++, l.reworkAction());
+        ps.setString(i++, l.team());
+        setDate(ps, i++, l.appealDeadline());
+        ps.setBigDecimal(i, l.amountAtStake());
+    }
+
+    // ---- reading lines back for the workbook ------------------------------------------------
+
+    private static final RowMapper<ReconciledLine> LINE_MAPPER = (rs, n) -> new ReconciledLine(
+            rs.getString("claim_id"), rs.getString("line_number"), rs.getString("check_number"),
+            rs.getString("claim_status"), rs.getString("payer_id"), rs.getString("payer_name"),
+            rs.getString("payer_claim_number"), rs.getString("patient_name"), localDate(rs, "service_date"),
+            localDate(rs, "payment_date"), rs.getString("procedure_code"), rs.getString("modifiers"),
+            rs.getString("ndc"), rs.getString("drug_name"), rs.getBigDecimal("ndc_quantity"), rs.getString("ndc_unit"),
+            rs.getBigDecimal("units_billed"), rs.getBigDecimal("billed"), rs.getBigDecimal("paid"),
+            rs.getBigDecimal("reimbursed"), rs.getBigDecimal("expected"), rs.getBigDecimal("variance"),
+            rs.getString("basis") == null ? null : Basis.valueOf(rs.getString("basis")), rs.getBigDecimal("rate_percent"),
+            rs.getString("invoice_number"), Status.valueOf(rs.getString("status")), split(rs.getString("denial_codes")),
+            split(rs.getString("remark_codes")), flags(rs.getString("flags")), rs.getString("rework_action"), rs.getString("team"),
+            localDate(rs, "appeal_deadline"), rs.getBigDecimal("amount_at_stake"));
+
+    /** Every reconciled (non-duplicate) line in input order. */
+    public void forEachLine(long instanceId, Consumer<ReconciledLine> sink) {
+        stream("SELECT " + LINE_COLUMNS + " FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NULL "
+                + "ORDER BY seq", sink, instanceId);
+    }
+
+    /** The lines of one status in worklist order. */
+    public void forEachLine(long instanceId, Status status, Consumer<ReconciledLine> sink) {
+        stream("SELECT " + LINE_COLUMNS + " FROM recon_line WHERE job_instance_id = ? AND status = ? "
+                + "AND duplicate_of IS NULL ORDER BY " + WORKLIST_ORDER, sink, instanceId, status.name());
+    }
+
+    private void stream(String sql, Consumer<ReconciledLine> sink, Object... args) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(1000);
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        }, rs -> {
+            sink.accept(LINE_MAPPER.mapRow(rs, 0));
+        });
+    }
+
+    // ---- aggregates for the summary -----------------------------------------------------------
+
+    /** Count and dollars of a group of lines. */
+    public record Totals(String key, long lines, BigDecimal billed, BigDecimal paid, BigDecimal reimbursed,
+            BigDecimal expected, BigDecimal variance, BigDecimal atStake) {
+    }
+
+    private static final String TOTALS = "COUNT(*), COALESCE(SUM(billed), 0), COALESCE(SUM(paid), 0), "
+            + "COALESCE(SUM(reimbursed), 0), COALESCE(SUM(expected), 0), COALESCE(SUM(variance), 0), "
+            + "COALESCE(SUM(amount_at_stake), 0)";
+
+    public Totals totals(long instanceId) {
+        return jdbc.queryForObject("SELECT 'ALL', " + TOTALS + " FROM recon_line WHERE job_instance_id = ? "
+                + "AND duplicate_of IS NULL", ReconRepository::totalsRow, instanceId);
+    }
+
+    public List<Totals> totalsBy(long instanceId, String column) {
+        if (!List.of("status", "payer_id").contains(column)) {
+            throw new IllegalArgumentException(column);
+        }
+        return jdbc.query("SELECT " + column + ", " + TOTALS + " FROM recon_line WHERE job_instance_id = ? "
+                + "AND duplicate_of IS NULL GROUP BY " + column + " ORDER BY " + column, ReconRepository::totalsRow,
+                instanceId);
+    }
+
+    /** Payer names by id, as first seen on the lines. */
+    public Map<String, String> payerNames(long instanceId) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("SELECT payer_id, MIN(payer_name) FROM recon_line WHERE job_instance_id = ? GROUP BY payer_id",
+                rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                }, instanceId);
+        return names;
+    }
+
+    public long countDuplicates(long instanceId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NOT NULL",
+                Long.class, instanceId);
+    }
+
+    /** Target lines per remittance file (duplicates included), for the summary's file table. */
+    public Map<String, Long> targetLinesPerFile(long instanceId) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT source_file, COUNT(*) FROM recon_line WHERE job_instance_id = ? GROUP BY source_file",
+                rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }, instanceId);
+        return counts;
+    }
+
+    /** Rejected rows per file name and kind. */
+    public Map<String, Long> rejectionsPerFile(long instanceId) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT file_kind, file_order, COUNT(*) FROM recon_rejected_row WHERE job_instance_id = ? "
+                + "GROUP BY file_kind, file_order", rs -> {
+                    counts.put(rs.getString(1) + "#" + rs.getInt(2), rs.getLong(3));
+                }, instanceId);
+        return counts;
+    }
+
+    private static Totals totalsRow(ResultSet rs, int n) throws SQLException {
+        return new Totals(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    private static List<String> split(String text) {
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(";"));
+    }
+
+    private static EnumSet<Flag> flags(String text) {
+        EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
+        for (String f : split(text)) {
+            flags.add(Flag.valueOf(f));
+        }
+        return flags;
+    }
+
+    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+        if (d == null) {
+            ps.setNull(i, Types.DATE);
+        } else {
+            ps.setDate(i, Date.valueOf(d));
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

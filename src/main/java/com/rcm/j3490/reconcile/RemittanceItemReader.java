@@ -1,0 +1,109 @@
+package com.rcm.j3490.reconcile;
+
+import com.rcm.j3490.input.Columns;
+import com.rcm.j3490.input.CsvRecord;
+import com.rcm.j3490.input.CsvRecordReader;
+import com.rcm.j3490.input.InputKind;
+import com.rcm.j3490.input.RemittanceRowParser;
+import com.rcm.j3490.input.RowRejectedException;
+import com.rcm.j3490.input.RowRejection;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+
+/**
+ * Streams the run's remittance files one record at a time. Restartable: the item count is
+ * saved at every commit, and on restart the records already committed are skipped without
+ * being parsed.
+ */
+public class RemittanceItemReader extends AbstractItemCountingItemStreamItemReader<RemittanceItem> {
+    private final Supplier<List<RemittanceFile>> files;
+    private List<RemittanceFile> runFiles;
+    private int fileIndex;
+    private CsvRecordReader current;
+    /** Position of each claim's rows in the current file, for files without line_number. */
+    private final Map<String, Long> claimOrdinals = new HashMap<>();
+
+    public RemittanceItemReader(Supplier<List<RemittanceFile>> files) {
+        this.files = files;
+        setName("remittance");
+    }
+
+    @Override
+    protected void doOpen() {
+        runFiles = files.get();
+        fileIndex = -1;
+        nextFile();
+    }
+
+    @Override
+    protected RemittanceItem doRead() {
+        CsvRecord record = nextRecord();
+        if (record == null) {
+            return null;
+        }
+        RemittanceFile file = runFiles.get(fileIndex);
+        long ordinal = claimOrdinal(record);
+        long seq = getCurrentItemCount();
+        try {
+            return new RemittanceItem(seq, file.order(), file.name(), record.line(),
+                    RemittanceRowParser.parse(record, ordinal), null);
+        } catch (RowRejectedException e) {
+            return new RemittanceItem(seq, file.order(), file.name(), record.line(), null,
+                    new RowRejection(file.name(), record.line(), e.getMessage(), record.raw()));
+        }
+    }
+
+    @Override
+    protected void jumpToItem(int itemIndex) {
+        for (int i = 0; i < itemIndex; i++) {
+            CsvRecord record = nextRecord();
+            if (record == null) {
+                return;
+            }
+            claimOrdinal(record);
+        }
+    }
+
+    private CsvRecord nextRecord() {
+        while (current != null) {
+            CsvRecord record = current.next();
+            if (record != null) {
+                return record;
+            }
+            nextFile();
+        }
+        return null;
+    }
+
+    private long claimOrdinal(CsvRecord record) {
+        String claimId = record.fields().length == record.header().width() ? record.get(Columns.CLAIM_ID) : null;
+        return claimId == null ? 0 : claimOrdinals.merge(claimId, 1L, Long::sum);
+    }
+
+    private void nextFile() {
+        closeCurrent();
+        claimOrdinals.clear();
+        fileIndex++;
+        current = fileIndex < runFiles.size() ? CsvRecordReader.open(runFiles.get(fileIndex).path(), InputKind.REMITTANCE) : null;
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (IOException ignored) {
+                // read-only file; nothing to recover
+            }
+            current = null;
+        }
+    }
+
+    @Override
+    protected void doClose() {
+        closeCurrent();
+    }
+}

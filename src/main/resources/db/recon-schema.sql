@@ -1,0 +1,85 @@
+-- Staging tables of the J3490 reconciliation job. Portable SQL (H2 2.x and PostgreSQL 12+),
+-- run at every start: every statement is idempotent.
+
+-- Input files of a run (one job instance = one runDate), decided once by the first step.
+CREATE TABLE IF NOT EXISTS recon_run_file (
+    job_instance_id BIGINT NOT NULL,
+    file_kind VARCHAR(30) NOT NULL,
+    file_order INT NOT NULL,
+    file_name VARCHAR(255) NOT NULL,
+    file_path VARCHAR(2000) NOT NULL,
+    checksum VARCHAR(64),
+    skipped_reason VARCHAR(500),
+    rows_read BIGINT DEFAULT 0 NOT NULL,
+    other_code_rows BIGINT DEFAULT 0 NOT NULL,
+    PRIMARY KEY (job_instance_id, file_kind, file_order)
+);
+
+-- One row per target-code remittance line; seq is the row's ordinal in the run, stable on restart.
+CREATE TABLE IF NOT EXISTS recon_line (
+    job_instance_id BIGINT NOT NULL,
+    seq BIGINT NOT NULL,
+    source_file VARCHAR(255) NOT NULL,
+    source_line BIGINT NOT NULL,
+    duplicate_key VARCHAR(700),
+    duplicate_of BIGINT,
+    claim_id VARCHAR(100) NOT NULL,
+    line_number VARCHAR(50) NOT NULL,
+    check_number VARCHAR(100),
+    claim_status VARCHAR(10),
+    payer_id VARCHAR(100) NOT NULL,
+    payer_name VARCHAR(200),
+    payer_claim_number VARCHAR(100),
+    patient_name VARCHAR(200),
+    service_date DATE NOT NULL,
+    payment_date DATE,
+    procedure_code VARCHAR(20) NOT NULL,
+    modifiers VARCHAR(100),
+    ndc VARCHAR(100),
+    drug_name VARCHAR(500),
+    ndc_quantity DECIMAL(19, 6),
+    ndc_unit VARCHAR(10),
+    units_billed DECIMAL(19, 6),
+    billed DECIMAL(19, 2) NOT NULL,
+    paid DECIMAL(19, 2) NOT NULL,
+    reimbursed DECIMAL(19, 2) NOT NULL,
+    expected DECIMAL(19, 2),
+    variance DECIMAL(19, 2),
+    basis VARCHAR(10),
+    rate_percent DECIMAL(9, 4),
+    invoice_number VARCHAR(100),
+    status VARCHAR(20) NOT NULL,
+    denial_codes VARCHAR(500),
+    remark_codes VARCHAR(500),
+    flags VARCHAR(500),
+    rework_action VARCHAR(1000),
+    team VARCHAR(50),
+    appeal_deadline DATE,
+    amount_at_stake DECIMAL(19, 2) NOT NULL,
+    PRIMARY KEY (job_instance_id, seq)
+);
+
+-- "The earlier row wins" is a database fact: a duplicate row has no key of its own.
+CREATE UNIQUE INDEX IF NOT EXISTS recon_line_duplicate_key ON recon_line (job_instance_id, duplicate_key);
+CREATE INDEX IF NOT EXISTS recon_line_worklist ON recon_line (job_instance_id, status, amount_at_stake, appeal_deadline);
+
+-- Every rejected input row of a run (reference files and remittances).
+CREATE TABLE IF NOT EXISTS recon_rejected_row (
+    job_instance_id BIGINT NOT NULL,
+    file_kind VARCHAR(30) NOT NULL,
+    file_order INT NOT NULL,
+    line_no BIGINT NOT NULL,
+    file_name VARCHAR(255) NOT NULL,
+    reason VARCHAR(1000) NOT NULL,
+    raw_row VARCHAR(32000),
+    PRIMARY KEY (job_instance_id, file_kind, file_order, line_no)
+);
+
+-- Content checksums of remittance files reconciled by completed runs (a redelivered file is skipped).
+CREATE TABLE IF NOT EXISTS recon_reconciled_file (
+    checksum VARCHAR(64) NOT NULL PRIMARY KEY,
+    file_name VARCHAR(255) NOT NULL,
+    run_date DATE NOT NULL,
+    job_instance_id BIGINT NOT NULL,
+    completed_at TIMESTAMP NOT NULL
+);
