@@ -4,6 +4,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMalformedLineException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -80,7 +81,8 @@ public final class CsvRecordReader implements AutoCloseable {
             String[] fields;
             try {
                 fields = csv.readNext();
-            } catch (CsvException e) {
+            } catch (CsvException | CsvMalformedLineException e) {
+                // an unterminated quote: the record runs to the end of the file; reject it as a row
                 finished = true;
                 return new CsvRecord(fileName, lines.recordStartLine(), new String[0], lines.recordText(), header);
             } catch (IOException e) {

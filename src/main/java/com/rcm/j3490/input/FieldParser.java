@@ -180,9 +180,12 @@ public final class FieldParser {
 
     /** Fast path for the common form: optional minus, digits, optional fraction. */
     private static boolean isPlainNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
         int i = s.charAt(0) == '-' ? 1 : 0;
         int digitsBefore = 0;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        while (i < s.length() && isAsciiDigit(s.charAt(i))) {
             i++;
             digitsBefore++;
         }
@@ -195,9 +198,14 @@ public final class FieldParser {
         if (s.charAt(i++) != '.' || i == s.length()) {
             return false;
         }
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        while (i < s.length() && isAsciiDigit(s.charAt(i))) {
             i++;
         }
         return i == s.length();
+    }
+
+    /** Only 0-9: Character.isDigit (and BigDecimal) would take other scripts' digits too. */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -8,12 +8,13 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Reconciles target-code lines; passes rejections and other codes through to be counted. */
 public class ReconcileProcessor implements ItemProcessor<RemittanceItem, LineOutcome> {
-    private final Supplier<LineReconciler> reconciler;
+    private final Supplier<LineReconciler> reconcilerSource;
+    private volatile LineReconciler reconciler;
     private final Set<String> targetCodes;
     private final LocalDate runDate;
 
     public ReconcileProcessor(Supplier<LineReconciler> reconciler, Set<String> targetCodes, LocalDate runDate) {
-        this.reconciler = reconciler;
+        this.reconcilerSource = reconciler;
         this.targetCodes = targetCodes;
         this.runDate = runDate;
     }
@@ -27,6 +28,16 @@ public class ReconcileProcessor implements ItemProcessor<RemittanceItem, LineOut
             return new LineOutcome.OtherCode(item.fileOrder());
         }
         return new LineOutcome.Reconciled(item.seq(), item.fileOrder(), item.file(), item.line(),
-                DuplicateKey.of(item.parsed()), reconciler.get().reconcile(item.parsed(), runDate));
+                DuplicateKey.of(item.parsed()), reconciler().reconcile(item.parsed(), runDate));
+    }
+
+    /** Resolved on first use, inside the step, so a reference-file problem fails the step, not the context. */
+    private LineReconciler reconciler() {
+        LineReconciler r = reconciler;
+        if (r == null) {
+            r = reconcilerSource.get();
+            reconciler = r;
+        }
+        return r;
     }
 }

@@ -1,0 +1,185 @@
+package com.rcm.j3490.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Contract 1: CSV reading shared by every input. */
+class CsvRecordReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static List<CsvRecord> readAll(Path file, InputKind kind) throws IOException {
+        List<CsvRecord> records = new ArrayList<>();
+        try (CsvRecordReader reader = CsvRecordReader.open(file, kind)) {
+            for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+                records.add(r);
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void byteOrderMarkIsIgnored() throws IOException {
+        Path file = write("bom.csv", "\uFEFFpayer_id,basis,rate_percent\nP1,ASP,106\n");
+        List<CsvRecord> records = readAll(file, InputKind.CONTRACTS);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).get("payer_id")).isEqualTo("P1");
+        assertThat(records.get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void crlfLineEndingsAreRead() throws IOException {
+        Path file = write("crlf.csv", "payer_id,basis,rate_percent\r\nP1,ASP,106\r\nP2,CHARGE,80\r\n");
+        List<CsvRecord> records = readAll(file, InputKind.CONTRACTS);
+        assertThat(records).extracting(r -> r.get("rate_percent")).containsExactly("106", "80");
+        assertThat(records).extracting(CsvRecord::line).containsExactly(2L, 3L);
+        assertThat(records.get(1).raw()).isEqualTo("P2,CHARGE,80");
+        assertThat(records.get(1).fields()[2]).isEqualTo("80");
+    }
+
+    @Test
+    void quotedCommasAndQuotesAreOneField() throws IOException {
+        Path file = write("quoted.csv", "payer_id,basis,rate_percent,payer_name\n"
+                + "P1,ASP,106,\"Acme, Inc. \"\"East\"\"\"\n");
+        CsvRecord r = readAll(file, InputKind.CONTRACTS).get(0);
+        assertThat(r.fields()).hasSize(4);
+        assertThat(r.get("payer_name")).isEqualTo("Acme, Inc. \"East\"");
+    }
+
+    @Test
+    void quotedLineBreakIsNumberedByItsFirstLineAndKeepsBothLines() throws IOException {
+        Path file = write("multiline.csv", "payer_id,basis,rate_percent,payer_name\n"
+                + "P1,ASP,106,\"Acme\nEast\"\n"
+                + "P2,CHARGE,80,Beta\n");
+        List<CsvRecord> records = readAll(file, InputKind.CONTRACTS);
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).line()).isEqualTo(2);
+        assertThat(records.get(0).get("payer_name")).isEqualTo("Acme\nEast");
+        assertThat(records.get(0).raw()).contains("P1,ASP,106,\"Acme").contains("East\"")
+                .isEqualTo("P1,ASP,106,\"Acme\nEast\"");
+        assertThat(records.get(1).line()).isEqualTo(4);
+        assertThat(records.get(1).raw()).isEqualTo("P2,CHARGE,80,Beta");
+    }
+
+    @Test
+    void quotedLineBreakWithCrlf() throws IOException {
+        Path file = write("multiline-crlf.csv", "payer_id,basis,rate_percent,payer_name\r\n"
+                + "P1,ASP,106,\"Acme\r\nEast\"\r\n"
+                + "P2,CHARGE,80,Beta\r\n");
+        List<CsvRecord> records = readAll(file, InputKind.CONTRACTS);
+        assertThat(records).extracting(CsvRecord::line).containsExactly(2L, 4L);
+        assertThat(records.get(0).raw()).contains("Acme").contains("East");
+    }
+
+    @Test
+    void blankLinesAreIgnoredButStillCountAsLines() throws IOException {
+        Path file = write("blank.csv", "payer_id,basis,rate_percent\n\nP1,ASP,106\n\n   \nP2,CHARGE,80\n\n");
+        List<CsvRecord> records = readAll(file, InputKind.CONTRACTS);
+        assertThat(records).extracting(r -> r.get("payer_id")).containsExactly("P1", "P2");
+        assertThat(records).extracting(CsvRecord::line).containsExactly(3L, 6L);
+    }
+
+    @Test
+    void headerNamesMatchCaseInsensitivelyWithUnderscoreHyphenAndSpaceAlike() throws IOException {
+        Path file = write("header.csv", "Payer ID,BASIS,Rate-Percent,fallback_BASIS,Fallback Rate-Percent\n"
+                + "P1,ASP,106,CHARGE,80\n");
+        CsvRecord r = readAll(file, InputKind.CONTRACTS).get(0);
+        assertThat(r.get(Columns.PAYER_ID)).isEqualTo("P1");
+        assertThat(r.get(Columns.RATE_PERCENT)).isEqualTo("106");
+        assertThat(r.get(Columns.FALLBACK_BASIS)).isEqualTo("CHARGE");
+        assertThat(r.get(Columns.FALLBACK_RATE_PERCENT)).isEqualTo("80");
+        assertThat(Columns.normalise("Claim ID")).isEqualTo("claim_id");
+        assertThat(Columns.normalise("CLAIM-ID")).isEqualTo("claim_id");
+    }
+
+    @Test
+    void columnOrderIsFreeAndUnknownColumnsAreIgnored() throws IOException {
+        Path file = write("order.csv", "notes,rate_percent,whatever,basis,payer_id\nhello,106,x,ASP,P1\n");
+        CsvRecord r = readAll(file, InputKind.CONTRACTS).get(0);
+        assertThat(r.get("payer_id")).isEqualTo("P1");
+        assertThat(r.get("basis")).isEqualTo("ASP");
+        assertThat(r.get("rate_percent")).isEqualTo("106");
+        CsvRecordReader.checkWidth(r);
+    }
+
+    @Test
+    void valuesAreTrimmedAndBlankValuesAreNull() throws IOException {
+        Path file = write("blanks.csv", "payer_id,basis,rate_percent,payer_name\n P1 ,ASP,106,  \n");
+        CsvRecord r = readAll(file, InputKind.CONTRACTS).get(0);
+        assertThat(r.get("payer_id")).isEqualTo("P1");
+        assertThat(r.get("payer_name")).isNull();
+        assertThat(r.get("not_a_column")).isNull();
+        assertThatThrownBy(() -> r.require("payer_name")).isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("payer_name");
+    }
+
+    @Test
+    void missingRequiredColumnsRefuseTheFileNamingFileAndColumns() throws IOException {
+        Path file = write("contracts-bad.csv", "payer_id,rate,notes\nP1,106,x\n");
+        assertThatThrownBy(() -> CsvRecordReader.open(file, InputKind.CONTRACTS))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("contracts-bad.csv")
+                .hasMessageContaining("basis")
+                .hasMessageContaining("rate_percent")
+                .message().doesNotContain("payer_id").doesNotContain("\n");
+    }
+
+    @Test
+    void missingRemittanceColumnsAreAllNamed() throws IOException {
+        Path file = write("remit.csv", "claim_id,payer_id,service_date\nC1,P1,2026-01-01\n");
+        assertThatThrownBy(() -> CsvRecordReader.open(file, InputKind.REMITTANCE))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageContaining("remit.csv")
+                .hasMessageContaining("procedure_code")
+                .hasMessageContaining("billed_amount")
+                .hasMessageContaining("paid_amount");
+    }
+
+    @Test
+    void emptyOrMissingFileIsRefused() throws IOException {
+        Path empty = write("empty.csv", "");
+        assertThatThrownBy(() -> CsvRecordReader.open(empty, InputKind.CONTRACTS))
+                .isInstanceOf(InputFileException.class).hasMessageContaining("empty.csv");
+        assertThatThrownBy(() -> CsvRecordReader.open(dir.resolve("nope.csv"), InputKind.CONTRACTS))
+                .isInstanceOf(InputFileException.class).hasMessageContaining("nope.csv");
+    }
+
+    @Test
+    void rowWithWrongFieldCountIsRejected() throws IOException {
+        Path file = write("width.csv", "payer_id,basis,rate_percent\nP1,ASP,106,extra\nP2,ASP\nP3,ASP,106\n");
+        List<CsvRecord> records = readAll(file, InputKind.CONTRACTS);
+        assertThat(records).hasSize(3);
+        assertThatThrownBy(() -> CsvRecordReader.checkWidth(records.get(0))).isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("4").hasMessageContaining("3");
+        assertThatThrownBy(() -> CsvRecordReader.checkWidth(records.get(1))).isInstanceOf(RowRejectedException.class);
+        CsvRecordReader.checkWidth(records.get(2));
+        assertThat(records.get(0).line()).isEqualTo(2);
+        assertThat(records.get(0).raw()).isEqualTo("P1,ASP,106,extra");
+        assertThat(records.get(0).file()).isEqualTo("width.csv");
+    }
+
+    @Test
+    void unterminatedQuoteIsRejectedNotFatal() throws IOException {
+        Path file = write("unterminated.csv", "payer_id,basis,rate_percent\nP1,ASP,106\nP2,ASP,\"106\n");
+        List<CsvRecord> records = readAll(file, InputKind.CONTRACTS);
+        assertThat(records).hasSize(2);
+        CsvRecordReader.checkWidth(records.get(0));
+        assertThat(records.get(1).line()).isEqualTo(3);
+        assertThatThrownBy(() -> CsvRecordReader.checkWidth(records.get(1))).isInstanceOf(RowRejectedException.class);
+    }
+}
