@@ -12,6 +12,8 @@ public final class ReworkAdvisor {
     static final String CO50 = "Check the diagnosis against the payer's LCD/NCD or medical policy; appeal with a letter of medical necessity and clinical notes before the deadline.";
     static final String CO151 = "Verify benefit history and unit/frequency limits; appeal with clinical justification if supported, else move the balance per contract.";
     static final String DENIED_OTHER = "Review denial reason %s (%s) and correct or appeal accordingly.";
+    static final String DENIED_WITHOUT_REASON = "Claim denied (claim status 4) with no payer adjustment reason on the line: "
+            + "check the claim-level adjustments or call the payer for the reason, then correct or appeal.";
     static final String UNDERPAID = "Dispute the underpayment: cite the contract basis and rate, attach the invoice or pricing, show expected vs reimbursed.";
     static final String OVERPAID = "Review for overpayment; refund if confirmed.";
     static final String NO_EXPECTED = "Find the acquisition invoice or ASP pricing for the NDC so the line can be priced.";
@@ -61,6 +63,6 @@ public final class ReworkAdvisor {
                 .filter(a -> a.isPositive() && !a.isPatientResponsibility() && !a.isContractualWriteOff())
                 .max(Comparator.comparing(Adjustment::amount))
                 .map(a -> DENIED_OTHER.formatted(a.code(), descriptions.carc(a.reason())))
-                .orElse("Denied with claim status 4 and no adjustment reason: call the payer for the denial reason.");
+                .orElse(DENIED_WITHOUT_REASON);
     }
 }

@@ -83,7 +83,11 @@ class ReworkAdvisorTest {
 
     @Test
     void deniedOtherWithoutAdjustmentStillHasAnAction() {
-        assertThat(advisor.action(Status.DENIED_OTHER, line().claimStatus("4").paid("0").build())).isNotBlank();
+        assertThat(advisor.action(Status.DENIED_OTHER, line().claimStatus("4").paid("0").build()))
+                .isEqualTo(ReworkAdvisor.DENIED_WITHOUT_REASON);
+        assertThat(advisor.action(Status.DENIED_OTHER, line().claimStatus("4").paid("0").adjustments("PR-204:50.00").build()))
+                .as("a PR adjustment is not the payer's denial reason")
+                .isEqualTo(ReworkAdvisor.DENIED_WITHOUT_REASON);
     }
 
     @Test
