@@ -157,7 +157,11 @@ public final class FieldParser {
         return text;
     }
 
-    private static BigDecimal number(String column, String text) {
+    /** A plain decimal number; null for a blank value. */
+    public static BigDecimal number(String column, String text) {
+        if (text == null) {
+            return null;
+        }
         if (!NUMBER.matcher(text).matches()) {
             throw new RowRejectedException(column + " '" + text + "' is not a number");
         }

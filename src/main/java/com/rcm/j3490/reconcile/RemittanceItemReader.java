@@ -79,8 +79,9 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
         return null;
     }
 
+    /** Counts every row that names a claim, rejected ones included (a short or long row still has its claim_id). */
     private long claimOrdinal(CsvRecord record) {
-        String claimId = record.fields().length == record.header().width() ? record.get(Columns.CLAIM_ID) : null;
+        String claimId = record.get(Columns.CLAIM_ID);
         return claimId == null ? 0 : claimOrdinals.merge(claimId, 1L, Long::sum);
     }
 

@@ -37,7 +37,7 @@ final class ReferenceRowParsers {
                 FieldParser.requiredAmount(UNIT_COST, r.get(UNIT_COST)),
                 orOne(FieldParser.positiveQuantity(PACKAGE_SIZE, r.get(PACKAGE_SIZE))),
                 r.get(PACKAGE_UNIT) == null ? "UN" : r.get(PACKAGE_UNIT).toUpperCase(Locale.ROOT),
-                FieldParser.positiveQuantity(QUANTITY, r.get(QUANTITY)),
+                FieldParser.number(QUANTITY, r.get(QUANTITY)),
                 r.get(SUPPLIER),
                 r.get(DRUG_NAME),
                 r.get(LOT_NUMBER),

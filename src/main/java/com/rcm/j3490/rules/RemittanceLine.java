@@ -41,6 +41,13 @@ public record RemittanceLine(
         return remarkCodes.contains(code);
     }
 
+    /** The payer's main denial reason: the largest positive adjustment that is neither PR nor CO-45 (first on ties). */
+    public java.util.Optional<Adjustment> primaryDenialAdjustment() {
+        return adjustments.stream()
+                .filter(a -> a.isPositive() && !a.isPatientResponsibility() && !a.isContractualWriteOff())
+                .max(java.util.Comparator.comparing(Adjustment::amount));
+    }
+
     /** Sum of all PR adjustments (what the patient or a secondary payer owes). */
     public BigDecimal patientResponsibility() {
         BigDecimal sum = BigDecimal.ZERO;

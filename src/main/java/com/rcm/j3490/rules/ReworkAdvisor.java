@@ -1,7 +1,5 @@
 package com.rcm.j3490.rules;
 
-import java.util.Comparator;
-
 /** One plain-language next step per actionable line (contract 2.5): the first matching row wins. */
 public final class ReworkAdvisor {
     static final String CO16_MA130 = "Returned as unprocessable, no appeal rights: correct the claim and submit it as a new claim (not a corrected claim).";
@@ -59,9 +57,7 @@ public final class ReworkAdvisor {
     }
 
     private String deniedOther(RemittanceLine line) {
-        return line.adjustments().stream()
-                .filter(a -> a.isPositive() && !a.isPatientResponsibility() && !a.isContractualWriteOff())
-                .max(Comparator.comparing(Adjustment::amount))
+        return line.primaryDenialAdjustment()
                 .map(a -> DENIED_OTHER.formatted(a.code(), descriptions.carc(a.reason())))
                 .orElse(DENIED_WITHOUT_REASON);
     }

@@ -44,18 +44,11 @@ public final class TeamRouter {
         return BILLING;
     }
 
+    /** Routed by the same adjustment the rework action names: the largest positive one that is neither PR nor CO-45. */
     private static String deniedOtherTeam(RemittanceLine line) {
-        for (Adjustment a : line.adjustments()) {
-            if (!a.isPositive() || a.isPatientResponsibility() || a.isContractualWriteOff()) {
-                continue;
-            }
-            if (AUTHORIZATION_CARCS.contains(a.reason())) {
-                return AUTHORIZATION;
-            }
-            if (CODING_CARCS.contains(a.reason())) {
-                return CODING;
-            }
-        }
-        return BILLING;
+        return line.primaryDenialAdjustment()
+                .map(a -> AUTHORIZATION_CARCS.contains(a.reason()) ? AUTHORIZATION
+                        : CODING_CARCS.contains(a.reason()) ? CODING : BILLING)
+                .orElse(BILLING);
     }
 }
