@@ -1,6 +1,7 @@
 package com.rcm.j3490.job;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,14 @@ public class ReconProperties {
     private int invoiceLookbackDays = 365;
     /** Remittance rows per transaction; a restart resumes after the last committed chunk. */
     private int chunkSize = 1000;
+    /**
+     * Malformed remittance rows a run may reject (and list) before it fails; negative = no limit.
+     * Checked before any line is reconciled, so a run over the limit writes nothing and, once the
+     * file is fixed, its restart gives the same result as a clean run.
+     */
+    private int skipLimit = 1000;
+    private final Progress progress = new Progress();
+    private final Schedule schedule = new Schedule();
 
     public Input getInput() {
         return input;
@@ -55,6 +64,90 @@ public class ReconProperties {
 
     public void setChunkSize(int chunkSize) {
         this.chunkSize = chunkSize;
+    }
+
+    public int getSkipLimit() {
+        return skipLimit;
+    }
+
+    public void setSkipLimit(int skipLimit) {
+        this.skipLimit = skipLimit;
+    }
+
+    public Progress getProgress() {
+        return progress;
+    }
+
+    public Schedule getSchedule() {
+        return schedule;
+    }
+
+    /** Progress lines of the reconcile step: at a commit, when either threshold is reached. */
+    public static class Progress {
+        /** Time between two progress lines. */
+        private Duration interval = Duration.ofSeconds(10);
+        /** Also log every this many chunks; 0 = by time only. */
+        private int everyChunks = 0;
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public int getEveryChunks() {
+            return everyChunks;
+        }
+
+        public void setEveryChunks(int everyChunks) {
+            this.everyChunks = everyChunks;
+        }
+    }
+
+    /** The {@code schedule} command: one run per night, in this process. */
+    public static class Schedule {
+        /** Spring cron expression (second minute hour day-of-month month day-of-week). */
+        private String cron = "0 0 2 * * *";
+        /** Time zone of the cron expression and of the run date; null = the system's. */
+        private String zone;
+        /** runDate = the date in {@code zone} when the schedule fires, minus this many days. */
+        private int runDateOffsetDays = 0;
+        /** On shutdown during a run: how long to wait for it to stop at its next commit. */
+        private Duration shutdownTimeout = Duration.ofSeconds(60);
+
+        public String getCron() {
+            return cron;
+        }
+
+        public void setCron(String cron) {
+            this.cron = cron;
+        }
+
+        public String getZone() {
+            return zone;
+        }
+
+        public void setZone(String zone) {
+            this.zone = zone;
+        }
+
+        public int getRunDateOffsetDays() {
+            return runDateOffsetDays;
+        }
+
+        public void setRunDateOffsetDays(int runDateOffsetDays) {
+            this.runDateOffsetDays = runDateOffsetDays;
+        }
+
+        public Duration getShutdownTimeout() {
+            return shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
     }
 
     public static class Input {
@@ -131,6 +224,17 @@ public class ReconProperties {
 
         public void setDeadlineWarningDays(int deadlineWarningDays) {
             this.deadlineWarningDays = deadlineWarningDays;
+        }
+
+        /** Where the earlier workbooks are read for the team's carried-over work; null = the output folder. */
+        private Path carryOverDir;
+
+        public Path getCarryOverDir() {
+            return carryOverDir;
+        }
+
+        public void setCarryOverDir(Path carryOverDir) {
+            this.carryOverDir = carryOverDir;
         }
     }
 }

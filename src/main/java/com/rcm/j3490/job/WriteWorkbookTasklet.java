@@ -5,6 +5,7 @@ import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconRepository.RunFile;
 import com.rcm.j3490.reconcile.ReconRepository.Totals;
 import com.rcm.j3490.rules.Status;
+import com.rcm.j3490.workbook.CarryOver;
 import com.rcm.j3490.workbook.RunSummary;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
 import java.math.BigDecimal;
@@ -29,6 +30,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public class WriteWorkbookTasklet implements Tasklet {
     public static final String WORKBOOK_PATH = "workbookPath";
+    /** Adjustment group codes explained on the Summary. */
+    private static final List<String> GROUP_CODES = List.of("CO", "PR", "OA", "PI", "CR");
     private static final Logger log = LoggerFactory.getLogger(WriteWorkbookTasklet.class);
 
     private final ReconProperties properties;
@@ -52,6 +55,7 @@ public class WriteWorkbookTasklet implements Tasklet {
         Path written;
         try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(properties.getOutput().getDir(), runDate,
                 reference.codes(), properties.getWorkbook().getDeadlineWarningDays())) {
+            writer.carryOver(CarryOver.read(carryOverDir(), runDate));
             writer.summary(summary);
             try (var sheet = writer.allLines()) {
                 repository.forEachLine(instanceId, sheet);
@@ -61,6 +65,7 @@ public class WriteWorkbookTasklet implements Tasklet {
                     repository.forEachLine(instanceId, status, sheet);
                 }
             }
+            writer.closedLines();
             writer.rejectedRows(sink -> repository.forEachRejection(instanceId, sink));
             written = writer.commit();
         }
@@ -69,6 +74,11 @@ public class WriteWorkbookTasklet implements Tasklet {
         log.info("Workbook written: {} ({} lines; {})", written, summary.total().lines(), summary.byStatus().stream()
                 .filter(g -> g.lines() > 0).map(g -> g.key() + "=" + g.lines()).collect(Collectors.joining(", ")));
         return RepeatStatus.FINISHED;
+    }
+
+    private Path carryOverDir() {
+        Path dir = properties.getWorkbook().getCarryOverDir();
+        return dir != null ? dir : properties.getOutput().getDir();
     }
 
     private RunSummary summary(long instanceId, LocalDate runDate, List<RunFile> files) {
@@ -94,9 +104,17 @@ public class WriteWorkbookTasklet implements Tasklet {
         List<RunSummary.Group> payerGroups = repository.totalsBy(instanceId, "payer_id").stream()
                 .map(t -> group(t, payerNames.get(t.key())))
                 .toList();
+        var codes = reference.codes();
+        List<RunSummary.Group> denialGroups = repository.totalsByDenialCode(instanceId).stream()
+                .map(t -> group(t, codes.carc(t.key().substring(t.key().indexOf('-') + 1))))
+                .toList();
+        List<RunSummary.CodeNote> groupCodes = GROUP_CODES.stream()
+                .map(g -> new RunSummary.CodeNote(g, codes.group(g)))
+                .toList();
         return new RunSummary(runDate, LocalDateTime.now(), inputFiles, group(repository.totals(instanceId), "All lines"),
                 statusGroups, payerGroups, otherCodes, repository.countDuplicates(instanceId),
-                repository.countRejections(instanceId));
+                repository.countRejections(instanceId), denialGroups,
+                repository.topLinesByAmountAtStake(instanceId, 10), groupCodes);
     }
 
     private static RunSummary.Group group(Totals t, String label) {

@@ -298,6 +298,31 @@ public class ReconRepository {
         });
     }
 
+    // ---- counts of a run, for the manager commands and the end-of-run line ----------------------
+
+    /**
+     * What a run has done so far (committed work only): remittance rows read, reconciled lines
+     * (duplicates excluded), duplicates, rejected rows (all files), remittance files and how many
+     * of them were skipped because a completed run had reconciled their content.
+     */
+    public record RunCounts(long rowsRead, long lines, long duplicates, long rejected, long remittanceFiles,
+            long skippedFiles) {
+    }
+
+    public RunCounts runCounts(long instanceId) {
+        return jdbc.queryForObject("SELECT "
+                + "(SELECT COALESCE(SUM(rows_read), 0) FROM recon_run_file WHERE job_instance_id = ? AND file_kind = 'REMITTANCE'), "
+                + "(SELECT COUNT(*) FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NULL), "
+                + "(SELECT COUNT(*) FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NOT NULL), "
+                + "(SELECT COUNT(*) FROM recon_rejected_row WHERE job_instance_id = ?), "
+                + "(SELECT COUNT(*) FROM recon_run_file WHERE job_instance_id = ? AND file_kind = 'REMITTANCE'), "
+                + "(SELECT COUNT(*) FROM recon_run_file WHERE job_instance_id = ? AND file_kind = 'REMITTANCE' "
+                + "AND skipped_reason IS NOT NULL)",
+                (rs, n) -> new RunCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6)),
+                instanceId, instanceId, instanceId, instanceId, instanceId, instanceId);
+    }
+
     // ---- aggregates for the summary -----------------------------------------------------------
 
     /** Count and dollars of a group of lines. */
@@ -356,6 +381,52 @@ public class ReconRepository {
                     counts.put(rs.getString(1) + "#" + rs.getInt(2), rs.getLong(3));
                 }, instanceId);
         return counts;
+    }
+
+    /**
+     * Count and dollars per denial code ("CO-16", as in the Denial Codes column), largest amount
+     * at stake first; a line with several codes counts under each. Grouped by the stored code list
+     * in SQL (few distinct lists), then split here: memory stays at one entry per distinct code.
+     */
+    public List<Totals> totalsByDenialCode(long instanceId) {
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        Map<String, long[]> counts = new HashMap<>();
+        jdbc.query("SELECT denial_codes, " + TOTALS + " FROM recon_line WHERE job_instance_id = ? "
+                + "AND duplicate_of IS NULL AND denial_codes IS NOT NULL AND denial_codes <> '' GROUP BY denial_codes",
+                rs -> {
+                    Totals t = totalsRow(rs, 0);
+                    for (String code : new java.util.LinkedHashSet<>(split(t.key()))) {
+                        counts.computeIfAbsent(code, k -> new long[1])[0] += t.lines();
+                        BigDecimal[] s = sums.computeIfAbsent(code, k -> new BigDecimal[] {BigDecimal.ZERO,
+                                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                        BigDecimal[] add = {t.billed(), t.paid(), t.reimbursed(), t.expected(), t.variance(), t.atStake()};
+                        for (int i = 0; i < s.length; i++) {
+                            s[i] = s[i].add(add[i]);
+                        }
+                    }
+                }, instanceId);
+        List<Totals> totals = new ArrayList<>();
+        sums.forEach((code, s) -> totals.add(new Totals(code, counts.get(code)[0], s[0], s[1], s[2], s[3], s[4], s[5])));
+        totals.sort(java.util.Comparator.comparing(Totals::atStake).reversed()
+                .thenComparing(java.util.Comparator.comparingLong(Totals::lines).reversed())
+                .thenComparing(Totals::key));
+        return totals;
+    }
+
+    /** The {@code limit} lines with the largest amount at stake (worklist order). */
+    public List<ReconciledLine> topLinesByAmountAtStake(long instanceId, int limit) {
+        List<ReconciledLine> lines = new ArrayList<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("SELECT " + LINE_COLUMNS + " FROM recon_line "
+                    + "WHERE job_instance_id = ? AND duplicate_of IS NULL AND amount_at_stake > 0 ORDER BY "
+                    + WORKLIST_ORDER);
+            ps.setLong(1, instanceId);
+            ps.setMaxRows(limit);
+            return ps;
+        }, rs -> {
+            lines.add(LINE_MAPPER.mapRow(rs, 0));
+        });
+        return lines;
     }
 
     private static Totals totalsRow(ResultSet rs, int n) throws SQLException {

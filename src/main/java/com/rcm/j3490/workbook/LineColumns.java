@@ -39,7 +39,29 @@ final class LineColumns {
     /** The team's own columns at the end of each worklist, carried over from night to night. */
     static final List<String> WORK_COLUMNS = List.of(OWNER, WORK_STATUS, FOLLOW_UP_DATE, NOTES);
 
+    private static final List<Column> WORKLIST_SHAPE = worklist(null);
+    private static final List<String> WORKLIST_HEADERS = WORKLIST_SHAPE.stream().map(Column::header).toList();
+    private static final List<Kind> WORKLIST_KINDS = WORKLIST_SHAPE.stream().map(Column::kind).toList();
+
     private LineColumns() {
+    }
+
+    /** The worklist sheets' headers, in order (also the shape of a carried-over row). */
+    static List<String> worklistHeaders() {
+        return WORKLIST_HEADERS;
+    }
+
+    static List<Kind> worklistKinds() {
+        return WORKLIST_KINDS;
+    }
+
+    /** Index of a worklist header. */
+    static int worklistIndex(String header) {
+        int i = WORKLIST_HEADERS.indexOf(header);
+        if (i < 0) {
+            throw new IllegalArgumentException(header);
+        }
+        return i;
     }
 
     /** All Lines: the contract's 21 headers in order, then detail columns. */

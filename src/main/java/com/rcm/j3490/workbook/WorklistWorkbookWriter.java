@@ -16,18 +16,20 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.ComparisonOperator;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
@@ -35,19 +37,32 @@ import org.apache.poi.ss.usermodel.SheetConditionalFormatting;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.ss.usermodel.FontFamily;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 
 /**
  * Streams the run's workbook with POI SXSSF (a window of rows in memory, the rest on disk) to
  * a temporary file, and renames it to its final name only when every sheet is complete.
  * Knows sheets, columns and styles; nothing of how lines are priced.
+ *
+ * <p>The Summary is the one sheet held in memory (a few hundred rows): it is an ordinary XSSF
+ * sheet of the workbook SXSSF wraps, created first so it is the first tab, and filled when the
+ * workbook is committed, so it can hold native charts and report the carry-over.
+ *
+ * <p>Order of use: {@link #carryOver}, {@link #allLines()} (every line: it tells the carry-over
+ * which lines tonight's remittance has), the {@link #worklist(Status)} sheets, {@link #closedLines()},
+ * {@link #rejectedRows}, {@link #summary} (any time before commit), {@link #commit()}.
  */
 public final class WorklistWorkbookWriter implements AutoCloseable {
     /** Data rows per sheet: Excel's 1,048,576 rows less the header. */
     static final int EXCEL_MAX_DATA_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows() - 1;
     public static final String SUMMARY = "Summary";
     public static final String ALL_LINES = "All Lines";
+    public static final String CLOSED_LINES = "Closed Lines";
     public static final String REJECTED_ROWS = "Rejected Rows";
     public static final List<String> WORK_STATUSES =
             List.of("New", "In progress", "Resubmitted", "Appealed", "Paid", "Written off", "Closed");
@@ -55,14 +70,26 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     public static final List<Status> WORKLISTS = List.of(Status.UNDERPAID, Status.DENIED_CO16, Status.DENIED_CO50,
             Status.DENIED_CO151, Status.DENIED_OTHER, Status.NO_EXPECTED, Status.OVERPAID, Status.PATIENT_RESP,
             Status.REVERSED);
+    /** Points per line of 11-point text. */
+    static final float LINE_HEIGHT = 15f;
+    /** A row grows for wrapped text up to this many lines; the rest shows when the cell is opened. */
+    static final int MAX_ROW_LINES = 4;
+    /** Worklist rows that get the Work Status drop-down even when the sheet is shorter. */
+    private static final int MIN_VALIDATED_ROWS = 1000;
 
     private final Path finalPath;
     private final Path tempPath;
     private final SXSSFWorkbook workbook;
+    private final XSSFSheet summarySheet;
     private final Styles styles;
     private final CodeDescriptions codes;
     private final int maxDataRows;
     private final int deadlineWarningDays;
+    private CarryOver carryOver = CarryOver.none();
+    private RunSummary summary;
+    /** Tonight's lines left off the worklists as done; bounded by the carried rows (team input). */
+    private final List<Object[]> closedRows = new ArrayList<>();
+    private boolean closedLinesWritten;
     private boolean committed;
 
     public static String fileName(LocalDate runDate) {
@@ -81,6 +108,8 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         this.maxDataRows = maxDataRows;
         this.deadlineWarningDays = deadlineWarningDays;
         this.workbook = new SXSSFWorkbook(null, 200, false, false);
+        // An XSSF sheet (not streamed) so it can host XDDF charts; first, so it is the first tab.
+        this.summarySheet = workbook.getXSSFWorkbook().createSheet(SUMMARY);
         this.styles = new Styles(workbook);
     }
 
@@ -88,105 +117,14 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         return finalPath;
     }
 
-    // ---- Summary -----------------------------------------------------------------------
+    /** The team's input read from an earlier workbook; call before {@link #allLines()}. */
+    public void carryOver(CarryOver carry) {
+        this.carryOver = carry == null ? CarryOver.none() : carry;
+    }
 
+    /** The Summary's content; written when the workbook is committed. */
     public void summary(RunSummary s) {
-        SXSSFSheet sheet = workbook.createSheet(SUMMARY);
-        int[] widths = {30, 34, 12, 12, 14, 14, 14, 14, 14, 40};
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
-        }
-        int r = 0;
-        Row title = sheet.createRow(r++);
-        text(title, 0, "J3490 reconciliation worklist", styles.title);
-        Row date = sheet.createRow(r++);
-        text(date, 0, "Run date", styles.bold);
-        dateCell(date, 1, s.runDate());
-        Row generated = sheet.createRow(r++);
-        text(generated, 0, "Generated", styles.bold);
-        text(generated, 1, s.generatedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")), null);
-        r++;
-
-        r = header(sheet, r, "Totals", List.of("", "", "Lines", "Billed", "Paid", "Reimbursed", "Expected", "Variance",
-                "At Stake"));
-        r = groupRow(sheet, r, "Reconciled target lines", s.total());
-        r = countRow(sheet, r, "Lines of other procedure codes (counted only)", s.otherCodeLines());
-        r = countRow(sheet, r, "Duplicate lines (delivered twice; not reconciled again)", s.duplicates());
-        r = countRow(sheet, r, "Rejected rows (see " + REJECTED_ROWS + ")", s.rejectedRows());
-        r++;
-
-        r = header(sheet, r, "By status", List.of("Status", "Worklist", "Lines", "Billed", "Paid", "Reimbursed",
-                "Expected", "Variance", "At Stake"));
-        for (RunSummary.Group g : s.byStatus()) {
-            Row row = groupRowStart(sheet, r++, g);
-            Status status = Status.valueOf(g.key());
-            if (status.actionable()) {
-                Cell link = row.createCell(1);
-                link.setCellValue(status.label());
-                var hyperlink = workbook.getCreationHelper().createHyperlink(org.apache.poi.common.usermodel.HyperlinkType.DOCUMENT);
-                hyperlink.setAddress("'" + status.label() + "'!A1");
-                link.setHyperlink(hyperlink);
-                link.setCellStyle(styles.link);
-            }
-        }
-        r++;
-
-        r = header(sheet, r, "By payer", List.of("Payer ID", "Payer Name", "Lines", "Billed", "Paid", "Reimbursed",
-                "Expected", "Variance", "At Stake"));
-        for (RunSummary.Group g : s.byPayer()) {
-            Row row = groupRowStart(sheet, r++, g);
-            text(row, 1, g.label(), null);
-        }
-        r++;
-
-        r = header(sheet, r, "Input files", List.of("Kind", "File", "Rows", "Target Lines", "Rejected", "", "", "", "",
-                "Note"));
-        for (RunSummary.InputFile f : s.inputFiles()) {
-            Row row = sheet.createRow(r++);
-            text(row, 0, f.kind(), null);
-            text(row, 1, f.name(), null);
-            number(row, 2, f.rows(), null);
-            if (f.targetLines() != null) {
-                number(row, 3, f.targetLines(), null);
-            }
-            number(row, 4, f.rejected(), null);
-            text(row, 9, f.skippedReason() == null ? null : "skipped: " + f.skippedReason(), null);
-        }
-    }
-
-    private int header(SXSSFSheet sheet, int r, String title, List<String> headers) {
-        text(sheet.createRow(r++), 0, title, styles.section);
-        Row row = sheet.createRow(r++);
-        for (int i = 0; i < headers.size(); i++) {
-            text(row, i, headers.get(i), styles.header);
-        }
-        return r;
-    }
-
-    private int groupRow(SXSSFSheet sheet, int r, String label, RunSummary.Group g) {
-        Row row = groupRowStart(sheet, r, g);
-        text(row, 0, label, null);
-        return r + 1;
-    }
-
-    private Row groupRowStart(SXSSFSheet sheet, int r, RunSummary.Group g) {
-        Row row = sheet.createRow(r);
-        text(row, 0, g.key(), null);
-        number(row, 2, g.lines(), null);
-        money(row, 3, g.billed());
-        money(row, 4, g.paid());
-        money(row, 5, g.reimbursed());
-        money(row, 6, g.expected());
-        money(row, 7, g.variance());
-        money(row, 8, g.atStake());
-        return row;
-    }
-
-    private int countRow(SXSSFSheet sheet, int r, String label, long count) {
-        Row row = sheet.createRow(r);
-        text(row, 0, label, null);
-        number(row, 2, count, null);
-        return r + 1;
+        this.summary = s;
     }
 
     // ---- line sheets -----------------------------------------------------------------------
@@ -198,104 +136,229 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     }
 
     public LineSink allLines() {
-        return new LineSheet(ALL_LINES, LineColumns.allLines(), 0, false);
+        LineSheet sheet = new LineSheet(ALL_LINES, LineColumns.allLines(), 0, false, false);
+        return new LineSink() {
+            @Override
+            public void accept(ReconciledLine line) {
+                carryOver.seenTonight(line);
+                sheet.write(sheet.valuesOf(line));
+            }
+
+            @Override
+            public void close() {
+                sheet.finish();
+            }
+        };
     }
 
+    /**
+     * A worklist, fed in worklist order: each line gets its carried team input; a line marked done
+     * goes to {@link #CLOSED_LINES} instead; worked lines that tonight's remittance does not have
+     * are merged in at their place in the order.
+     */
     public LineSink worklist(Status status) {
-        return new LineSheet(status.label(), LineColumns.worklist(codes), 2, true);
+        List<Column> columns = LineColumns.worklist(codes);
+        LineSheet sheet = new LineSheet(status.label(), columns, 2, true, true);
+        int[] work = LineColumns.WORK_COLUMNS.stream().mapToInt(LineColumns::worklistIndex).toArray();
+        int atStake = LineColumns.worklistIndex(LineColumns.AMOUNT_AT_STAKE);
+        int deadline = LineColumns.worklistIndex(LineColumns.APPEAL_DEADLINE);
+        Iterator<Object[]> forward = carryOver.carriedForward(status).iterator();
+        return new LineSink() {
+            private Object[] nextForward = forward.hasNext() ? forward.next() : null;
+
+            @Override
+            public void accept(ReconciledLine line) {
+                Object[] values = sheet.valuesOf(line);
+                CarryOver.Decision decision = carryOver.decide(line);
+                if (decision.work() != null) {
+                    for (int i = 0; i < work.length; i++) {
+                        values[work[i]] = decision.work()[i];
+                    }
+                }
+                if (decision.leaveOff()) {
+                    closedRows.add(values);
+                    return;
+                }
+                while (nextForward != null && before(nextForward, values)) {
+                    sheet.write(nextForward);
+                    nextForward = forward.hasNext() ? forward.next() : null;
+                }
+                sheet.write(values);
+            }
+
+            /** Worklist order: amount at stake, largest first, then appeal deadline, earliest first. */
+            private boolean before(Object[] a, Object[] b) {
+                int byAmount = CarryOver.money(a[atStake]).compareTo(CarryOver.money(b[atStake]));
+                if (byAmount != 0) {
+                    return byAmount > 0;
+                }
+                LocalDate da = a[deadline] instanceof LocalDate d ? d : LocalDate.MAX;
+                LocalDate db = b[deadline] instanceof LocalDate d ? d : LocalDate.MAX;
+                return da.isBefore(db);
+            }
+
+            @Override
+            public void close() {
+                while (nextForward != null) {
+                    sheet.write(nextForward);
+                    nextForward = forward.hasNext() ? forward.next() : null;
+                }
+                sheet.finish();
+            }
+        };
     }
 
-    private final class LineSheet implements LineSink {
+    /**
+     * Lines tonight that the team had marked Closed, Paid or Written off (and for which the payer
+     * sent nothing new): kept here so the mark carries on; a biller reopens one by changing its
+     * Work Status. Call after the worklists.
+     */
+    public void closedLines() {
+        if (closedLinesWritten) {
+            return;
+        }
+        closedLinesWritten = true;
+        LineSheet sheet = new LineSheet(CLOSED_LINES, LineColumns.worklist(codes), 2, true, false);
+        closedRows.forEach(sheet::write);
+        sheet.finish();
+    }
+
+    private final class LineSheet {
         private final String baseName;
         private final List<Column> columns;
         private final int frozenColumns;
-        private final boolean worklist;
+        private final boolean workColumns;
+        private final boolean deadlines;
         private int part;
         private SXSSFSheet sheet;
         private int rows;
 
-        LineSheet(String baseName, List<Column> columns, int frozenColumns, boolean worklist) {
+        /**
+         * @param workColumns the sheet has the team's columns (Work Status drop-down)
+         * @param deadlines appeal deadlines are highlighted
+         */
+        LineSheet(String baseName, List<Column> columns, int frozenColumns, boolean workColumns, boolean deadlines) {
             this.baseName = baseName;
             this.columns = columns;
             this.frozenColumns = frozenColumns;
-            this.worklist = worklist;
+            this.workColumns = workColumns;
+            this.deadlines = deadlines;
             newSheet();
         }
 
         private void newSheet() {
             if (sheet != null) {
-                finishSheet();
+                finish();
             }
             part++;
             sheet = workbook.createSheet(part == 1 ? baseName : baseName + " (" + part + ")");
             rows = 0;
             Row header = sheet.createRow(0);
+            header.setHeightInPoints(2 * LINE_HEIGHT);
             for (int i = 0; i < columns.size(); i++) {
                 Column c = columns.get(i);
                 text(header, i, c.header(), styles.header);
                 sheet.setColumnWidth(i, c.width() * 256);
             }
             sheet.createFreezePane(frozenColumns, 1);
+            // printed: landscape, the header row and the frozen columns on every page
+            sheet.getPrintSetup().setLandscape(true);
+            sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+            if (frozenColumns > 0) {
+                sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
+            }
         }
 
-        @Override
-        public void accept(ReconciledLine line) {
+        Object[] valuesOf(ReconciledLine line) {
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = columns.get(i).value().apply(line);
+            }
+            return values;
+        }
+
+        void write(Object[] values) {
             if (rows == maxDataRows) {
                 newSheet();
             }
             Row row = sheet.createRow(++rows);
+            int lines = 1;
             for (int i = 0; i < columns.size(); i++) {
-                Column c = columns.get(i);
-                Object v = c.value().apply(line);
+                Object v = values[i];
                 if (v == null) {
                     continue;
                 }
-                switch (c.kind()) {
-                    case MONEY -> money(row, i, (BigDecimal) v);
-                    case DATE -> dateCell(row, i, (LocalDate) v);
-                    case NUMBER -> row.createCell(i).setCellValue(((BigDecimal) v).doubleValue());
-                    case WRAPPED_TEXT -> text(row, i, (String) v, styles.wrapped);
-                    case TEXT -> text(row, i, (String) v, null);
+                Kind kind = columns.get(i).kind();
+                if (kind == Kind.WRAPPED_TEXT) {
+                    lines = Math.max(lines, linesOf(v.toString(), columns.get(i).width()));
+                }
+                if (v instanceof BigDecimal n) {
+                    if (kind == Kind.MONEY) {
+                        money(row, i, n);
+                    } else {
+                        Cell cell = row.createCell(i);
+                        cell.setCellValue(n.doubleValue());
+                        cell.setCellStyle(styles.top);
+                    }
+                } else if (v instanceof LocalDate d) {
+                    dateCell(row, i, d);
+                } else {
+                    // input text (and anything a biller typed) is always a text cell, never a formula
+                    text(row, i, v.toString(), kind == Kind.WRAPPED_TEXT ? styles.wrapped : styles.top);
                 }
             }
-        }
-
-        private void finishSheet() {
-            int lastRow = Math.max(rows, 1);
-            sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, columns.size() - 1));
-            if (worklist) {
-                decorateWorklist(sheet, columns, lastRow);
+            if (lines > 1) {
+                // spreadsheet programs do not all fit rows to wrapped text when they open a file
+                row.setHeightInPoints(lines * LINE_HEIGHT);
             }
         }
 
-        @Override
-        public void close() {
-            finishSheet();
+        void finish() {
+            int lastRow = Math.max(rows, 1);
+            sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, columns.size() - 1));
+            if (workColumns) {
+                workStatusList();
+            }
+            if (deadlines) {
+                deadlineHighlight(lastRow);
+            }
+        }
+
+        /** Work Status drop-down. */
+        private void workStatusList() {
+            int statusColumn = indexOf(columns, LineColumns.WORK_STATUS);
+            DataValidationHelper helper = sheet.getDataValidationHelper();
+            DataValidation validation = helper.createValidation(
+                    helper.createExplicitListConstraint(WORK_STATUSES.toArray(String[]::new)),
+                    new CellRangeAddressList(1, Math.max(rows, MIN_VALIDATED_ROWS), statusColumn, statusColumn));
+            validation.setShowErrorBox(true);
+            validation.createErrorBox("Work Status", "Choose a status from the list.");
+            sheet.addValidationData(validation);
+        }
+
+        /** Amber within the warning window, rose (and bold) past due; relative to TODAY() when opened. */
+        private void deadlineHighlight(int lastRow) {
+            int deadline = indexOf(columns, LineColumns.APPEAL_DEADLINE);
+            String cell = "$" + CellReference.convertNumToColString(deadline) + "2";
+            SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
+            ConditionalFormattingRule pastDue = cf.createConditionalFormattingRule(
+                    "AND(" + cell + "<>\"\"," + cell + "<TODAY())");
+            fill(pastDue, IndexedColors.ROSE, true);
+            ConditionalFormattingRule soon = cf.createConditionalFormattingRule(
+                    "AND(" + cell + "<>\"\"," + cell + "<=TODAY()+" + deadlineWarningDays + ")");
+            fill(soon, IndexedColors.LIGHT_YELLOW, false);
+            CellRangeAddress[] range = {new CellRangeAddress(1, lastRow, 0, columns.size() - 1)};
+            cf.addConditionalFormatting(range, new ConditionalFormattingRule[] {pastDue, soon});
         }
     }
 
-    /** Work Status drop-down, and deadline highlighting: amber within the warning window, red past due. */
-    private void decorateWorklist(SXSSFSheet sheet, List<Column> columns, int lastRow) {
-        int statusColumn = indexOf(columns, LineColumns.WORK_STATUS);
-        DataValidationHelper helper = sheet.getDataValidationHelper();
-        DataValidation validation = helper.createValidation(
-                helper.createExplicitListConstraint(WORK_STATUSES.toArray(String[]::new)),
-                new CellRangeAddressList(1, Math.max(lastRow, 1000), statusColumn, statusColumn));
-        validation.setShowErrorBox(true);
-        validation.createErrorBox("Work Status", "Choose a status from the list.");
-        sheet.addValidationData(validation);
-
-        int deadline = indexOf(columns, LineColumns.APPEAL_DEADLINE);
-        String cell = "$" + org.apache.poi.ss.util.CellReference.convertNumToColString(deadline) + "2";
-        SheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
-        ConditionalFormattingRule pastDue = cf.createConditionalFormattingRule(
-                "AND(" + cell + "<>\"\"," + cell + "<TODAY())");
-        fill(pastDue, IndexedColors.ROSE, true);
-        ConditionalFormattingRule soon = cf.createConditionalFormattingRule(
-                "AND(" + cell + "<>\"\"," + cell + "<=TODAY()+" + deadlineWarningDays + ")");
-        fill(soon, IndexedColors.LIGHT_YELLOW, false);
-        CellRangeAddress[] range = {new CellRangeAddress(1, Math.max(lastRow, 1), 0, columns.size() - 1)};
-        cf.addConditionalFormatting(range, new ConditionalFormattingRule[] {pastDue, soon});
+    /** Lines a wrapped text takes in a column of {@code width} characters, at most {@link #MAX_ROW_LINES}. */
+    static int linesOf(String text, int width) {
+        int lines = 0;
+        for (String paragraph : text.split("\n", -1)) {
+            lines += Math.max(1, (int) Math.ceil(paragraph.length() / (Math.max(1, width) * 1.05)));
+        }
+        return Math.min(MAX_ROW_LINES, lines);
     }
 
     private static void fill(ConditionalFormattingRule rule, IndexedColors color, boolean bold) {
@@ -351,12 +414,26 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
 
     // ---- finishing ---------------------------------------------------------------------------
 
-    /** Writes the temporary file and renames it to the final name. */
+    /**
+     * Writes the Summary, then the temporary file, and renames it to the final name. A workbook
+     * already under the final name (the same date reconciled again on purpose, or a restart after
+     * the rename) is kept as {@code j3490-worklist-<date>.replaced-<time>.xlsx}, never overwritten:
+     * billers may have worked in it.
+     */
     public Path commit() {
+        closedLines();
+        if (summary != null) {
+            new SummaryWriter(workbook, summarySheet, styles, carryOver).write(summary);
+        }
         try {
             Files.createDirectories(finalPath.getParent());
             try (OutputStream out = Files.newOutputStream(tempPath)) {
                 workbook.write(out);
+            }
+            if (Files.exists(finalPath)) {
+                String kept = finalPath.getFileName().toString().replace(".xlsx", ".replaced-"
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".xlsx");
+                Files.move(finalPath, finalPath.resolveSibling(kept));
             }
             try {
                 Files.move(tempPath, finalPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -371,7 +448,12 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     }
 
     @Override
+    @SuppressWarnings("deprecation")
     public void close() {
+        if (!committed) {
+            // an abandoned workbook: drop its streamed rows (close alone would try to flush them)
+            workbook.dispose();
+        }
         try {
             workbook.close();
         } catch (IOException ignored) {
@@ -389,7 +471,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     // ---- cells ---------------------------------------------------------------------------------
 
     /** Input text is always written as a text cell, never as a formula. */
-    private static void text(Row row, int column, String value, CellStyle style) {
+    static void text(Row row, int column, String value, CellStyle style) {
         if (value == null) {
             return;
         }
@@ -415,7 +497,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         cell.setCellStyle(styles.date);
     }
 
-    private static void number(Row row, int column, long value, CellStyle style) {
+    static void number(Row row, int column, long value, CellStyle style) {
         Cell cell = row.createCell(column);
         cell.setCellValue(value);
         if (style != null) {
@@ -423,18 +505,41 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         }
     }
 
-    private static final class Styles {
+    /** A link to cell A1 of another sheet of this workbook. */
+    static Hyperlink sheetLink(SXSSFWorkbook wb, String sheetName) {
+        Hyperlink link = wb.getXSSFWorkbook().getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+        link.setAddress("'" + sheetName.replace("'", "''") + "'!A1");
+        return link;
+    }
+
+    /** The workbook's shared cell styles. */
+    static final class Styles {
+        static final String MONEY_FORMAT = "\"$\"#,##0.00_);[Red](\"$\"#,##0.00)";
+        static final String DATE_FORMAT = "yyyy-mm-dd";
         final CellStyle header;
+        final CellStyle headerRight;
+        final CellStyle top;
         final CellStyle money;
+        final CellStyle moneyBold;
         final CellStyle date;
         final CellStyle wrapped;
         final CellStyle bold;
         final CellStyle title;
         final CellStyle section;
         final CellStyle link;
+        final CellStyle note;
+        final CellStyle warning;
+
+        private static Font font(SXSSFWorkbook wb) {
+            XSSFFont font = (XSSFFont) wb.createFont();
+            font.setFontName("Calibri");
+            font.setFamily(FontFamily.SWISS);
+            font.setFontHeightInPoints((short) 11);
+            return font;
+        }
 
         Styles(SXSSFWorkbook wb) {
-            Font boldFont = wb.createFont();
+            Font boldFont = font(wb);
             boldFont.setBold(true);
             header = wb.createCellStyle();
             header.setFont(boldFont);
@@ -443,30 +548,51 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
             header.setBorderBottom(BorderStyle.THIN);
             header.setWrapText(true);
             header.setVerticalAlignment(VerticalAlignment.TOP);
+            headerRight = wb.createCellStyle();
+            headerRight.cloneStyleFrom(header);
+            headerRight.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+            top = wb.createCellStyle();
+            top.setVerticalAlignment(VerticalAlignment.TOP);
             money = wb.createCellStyle();
-            money.setDataFormat(wb.createDataFormat().getFormat("\"$\"#,##0.00_);[Red](\"$\"#,##0.00)"));
+            money.setDataFormat(wb.createDataFormat().getFormat(MONEY_FORMAT));
+            money.setVerticalAlignment(VerticalAlignment.TOP);
+            moneyBold = wb.createCellStyle();
+            moneyBold.cloneStyleFrom(money);
+            moneyBold.setFont(boldFont);
             date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            date.setDataFormat(wb.createDataFormat().getFormat(DATE_FORMAT));
+            date.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.LEFT);
+            date.setVerticalAlignment(VerticalAlignment.TOP);
             wrapped = wb.createCellStyle();
             wrapped.setWrapText(true);
             wrapped.setVerticalAlignment(VerticalAlignment.TOP);
             bold = wb.createCellStyle();
             bold.setFont(boldFont);
-            Font titleFont = wb.createFont();
+            bold.setVerticalAlignment(VerticalAlignment.TOP);
+            Font titleFont = font(wb);
             titleFont.setBold(true);
-            titleFont.setFontHeightInPoints((short) 14);
+            titleFont.setFontHeightInPoints((short) 16);
             title = wb.createCellStyle();
             title.setFont(titleFont);
-            Font sectionFont = wb.createFont();
+            Font sectionFont = font(wb);
             sectionFont.setBold(true);
             sectionFont.setFontHeightInPoints((short) 12);
+            sectionFont.setColor(IndexedColors.DARK_BLUE.getIndex());
             section = wb.createCellStyle();
             section.setFont(sectionFont);
-            Font linkFont = wb.createFont();
+            Font linkFont = font(wb);
             linkFont.setUnderline(Font.U_SINGLE);
             linkFont.setColor(IndexedColors.BLUE.getIndex());
             link = wb.createCellStyle();
             link.setFont(linkFont);
+            note = wb.createCellStyle();
+            note.setWrapText(true);
+            note.setVerticalAlignment(VerticalAlignment.TOP);
+            Font warningFont = font(wb);
+            warningFont.setColor(IndexedColors.DARK_RED.getIndex());
+            warning = wb.createCellStyle();
+            warning.cloneStyleFrom(note);
+            warning.setFont(warningFont);
         }
     }
 }

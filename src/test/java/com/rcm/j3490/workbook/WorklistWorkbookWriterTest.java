@@ -1,0 +1,277 @@
+package com.rcm.j3490.workbook;
+
+import static com.rcm.j3490.workbook.Nights.NIGHT_1;
+import static com.rcm.j3490.workbook.Nights.headers;
+import static com.rcm.j3490.workbook.Nights.line;
+import static com.rcm.j3490.workbook.Nights.open;
+import static com.rcm.j3490.workbook.Nights.rowsOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rcm.j3490.rules.ReconciledLine;
+import com.rcm.j3490.rules.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
+import org.apache.poi.xssf.usermodel.XSSFHyperlink;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorklistWorkbookWriterTest {
+    private static final List<String> CONTRACT_HEADERS = List.of("Claim ID", "Line", "Check Number", "Claim Status",
+            "Payer ID", "Service Date", "NDC", "Billed", "Paid", "Reimbursed", "Expected", "Variance", "Pricing Basis",
+            "Invoice Number", "Status", "Denial Codes", "Remark Codes", "Flags", "Rework Action", "Appeal Deadline",
+            "Amount At Stake");
+
+    @TempDir
+    Path dir;
+    private XSSFWorkbook wb;
+
+    @BeforeEach
+    void writeNight() throws Exception {
+        List<ReconciledLine> lines = List.of(
+                line("C1").atStake("150.00").build(),
+                line("C2").status(Status.DENIED_CO16).denial("CO-16").remarks("N290").atStake("500.00")
+                        .deadline(LocalDate.of(2026, 11, 30)).build(),
+                line("C3").status(Status.DENIED_OTHER).denial("CO-197", "OA-23").atStake("900.00").build(),
+                line("C4").status(Status.PAID_OK).atStake("0.00").paid("450.00").build(),
+                line("C5").drug("=HYPERLINK(\"http://x\",\"y\")").atStake("75.00").build());
+        wb = open(Nights.write(dir, NIGHT_1, lines));
+    }
+
+    @Test
+    void allLinesKeepsTheContractHeadersInOrder() {
+        XSSFSheet all = wb.getSheet(WorklistWorkbookWriter.ALL_LINES);
+        List<String> headers = new ArrayList<>();
+        all.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+        assertThat(headers.subList(0, 21)).isEqualTo(CONTRACT_HEADERS);
+        assertThat(all.getLastRowNum()).isEqualTo(5);
+    }
+
+    @Test
+    void sheetsInOrder() {
+        List<String> names = IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList();
+        List<String> expected = new ArrayList<>(List.of("Summary", "All Lines"));
+        WorklistWorkbookWriter.WORKLISTS.forEach(s -> expected.add(s.label()));
+        expected.add("Closed Lines");
+        expected.add("Rejected Rows");
+        assertThat(names).isEqualTo(expected);
+    }
+
+    @Test
+    void worklistShowsAmountAndDeadlineFirstAndFreezesThem() {
+        XSSFSheet sheet = wb.getSheet("Underpaid");
+        assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Amount At Stake");
+        assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Appeal Deadline");
+        PaneInformation pane = sheet.getPaneInformation();
+        assertThat(pane).isNotNull();
+        assertThat(pane.isFreezePane()).isTrue();
+        assertThat(pane.getHorizontalSplitTopRow()).isEqualTo((short) 1);
+        assertThat(pane.getVerticalSplitLeftColumn()).isEqualTo((short) 2);
+        assertThat(headers(sheet)).containsKeys("Team", "Owner", "Work Status", "Follow-up Date", "Notes",
+                "Denial Reasons", "Remark Descriptions");
+        // worklist order: largest amount at stake first
+        assertThat(sheet.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(150.0);
+        assertThat(sheet.getRow(2).getCell(0).getNumericCellValue()).isEqualTo(75.0);
+    }
+
+    @Test
+    void autofilterOnEveryLineSheet() {
+        for (String name : List.of("All Lines", "Underpaid", "Denied CO-16", "Reversed", "Closed Lines", "Rejected Rows")) {
+            XSSFSheet sheet = wb.getSheet(name);
+            assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name).isTrue();
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).as(name).startsWith("A1:");
+        }
+    }
+
+    @Test
+    void moneyCellsAreNumbersWithACurrencyFormatAndDatesAreDates() {
+        XSSFSheet sheet = wb.getSheet("Underpaid");
+        Row row = rowsOf(sheet, "C1").get(0);
+        Cell amount = row.getCell(headers(sheet).get("Amount At Stake"));
+        assertThat(amount.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(amount.getCellStyle().getDataFormatString()).contains("\"$\"#,##0.00");
+        Cell paid = row.getCell(headers(sheet).get("Paid"));
+        assertThat(paid.getNumericCellValue()).isEqualTo(300.0);
+        assertThat(paid.getCellStyle().getDataFormatString()).contains("$");
+        Cell deadline = row.getCell(headers(sheet).get("Appeal Deadline"));
+        assertThat(DateUtil.isCellDateFormatted(deadline)).isTrue();
+        assertThat(deadline.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 31));
+        Cell rework = row.getCell(headers(sheet).get("Rework Action"));
+        assertThat(rework.getCellStyle().getWrapText()).isTrue();
+
+        XSSFSheet all = wb.getSheet("All Lines");
+        Row allRow = rowsOf(all, "C1").get(0);
+        assertThat(all.getRow(0).getCell(7).getStringCellValue()).isEqualTo("Billed");
+        assertThat(allRow.getCell(7).getCellStyle().getDataFormatString()).contains("$");
+        assertThat(DateUtil.isCellDateFormatted(allRow.getCell(5))).isTrue();
+    }
+
+    @Test
+    void workStatusIsADropDownList() {
+        XSSFSheet sheet = wb.getSheet("Denied CO-16");
+        int column = headers(sheet).get("Work Status");
+        List<? extends DataValidation> validations = sheet.getDataValidations();
+        assertThat(validations).hasSize(1);
+        DataValidation v = validations.get(0);
+        assertThat(v.getValidationConstraint().getExplicitListValues())
+                .containsExactly("New", "In progress", "Resubmitted", "Appealed", "Paid", "Written off", "Closed");
+        assertThat(v.getRegions().getCellRangeAddresses()[0].getFirstColumn()).isEqualTo(column);
+        assertThat(v.getRegions().getCellRangeAddresses()[0].getFirstRow()).isEqualTo(1);
+        assertThat(v.getShowErrorBox()).isTrue();
+    }
+
+    @Test
+    void deadlinesStandOutRelativeToToday() {
+        XSSFSheet sheet = wb.getSheet("Denied CO-16");
+        var cf = sheet.getSheetConditionalFormatting();
+        assertThat(cf.getNumConditionalFormattings()).isEqualTo(1);
+        var formatting = cf.getConditionalFormattingAt(0);
+        assertThat(formatting.getNumberOfRules()).isEqualTo(2);
+        XSSFConditionalFormattingRule pastDue = (XSSFConditionalFormattingRule) formatting.getRule(0);
+        XSSFConditionalFormattingRule soon = (XSSFConditionalFormattingRule) formatting.getRule(1);
+        assertThat(pastDue.getFormula1()).isEqualTo("AND($B2<>\"\",$B2<TODAY())");
+        assertThat(soon.getFormula1()).isEqualTo("AND($B2<>\"\",$B2<=TODAY()+14)");
+        assertThat(pastDue.getPatternFormatting()).isNotNull();
+        assertThat(pastDue.getFontFormatting().isBold()).isTrue();
+        assertThat(formatting.getFormattingRanges()[0].formatAsString()).startsWith("A2:");
+    }
+
+    @Test
+    void codesAreDescribedBesideThemOnTheWorklists() throws Exception {
+        XSSFSheet sheet = wb.getSheet("Denied Other");
+        Row row = rowsOf(sheet, "C3").get(0);
+        assertThat(Nights.value(sheet, row, "Denial Codes")).isEqualTo("CO-197;OA-23");
+        assertThat(Nights.value(sheet, row, "Denial Reasons")).isEqualTo("CO-197 CARC 197; OA-23 CARC 23");
+        XSSFSheet co16 = wb.getSheet("Denied CO-16");
+        Row co16Row = rowsOf(co16, "C2").get(0);
+        assertThat(Nights.value(co16, co16Row, "Remark Descriptions")).isEqualTo("N290 RARC N290");
+        assertThat(Nights.value(co16, co16Row, "Team")).isEqualTo("Billing");
+    }
+
+    @Test
+    void aFormulaInInputStaysInertText() {
+        for (String name : List.of("Underpaid", "All Lines")) {
+            XSSFSheet sheet = wb.getSheet(name);
+            Row row = rowsOf(sheet, "C5").get(0);
+            Cell drug = row.getCell(headers(sheet).get("Drug Name"));
+            assertThat(drug.getCellType()).as(name).isEqualTo(CellType.STRING);
+            assertThat(drug.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\",\"y\")");
+            assertThat(drug.getHyperlink()).isNull();
+        }
+        // nowhere in the workbook is there a formula cell
+        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
+            for (Row row : wb.getSheetAt(i)) {
+                for (Cell c : row) {
+                    assertThat(c.getCellType()).as(wb.getSheetName(i) + "!" + c.getAddress()).isNotEqualTo(CellType.FORMULA);
+                }
+            }
+        }
+        Cell raw = wb.getSheet("Rejected Rows").getRow(1).getCell(3);
+        assertThat(raw.getCellType()).isEqualTo(CellType.STRING);
+        assertThat(raw.getStringCellValue()).isEqualTo("a,b,=1+1");
+    }
+
+    @Test
+    void summaryHasChartsLinksDenialReasonsTopLinesAndCodes() {
+        XSSFSheet summary = wb.getSheet("Summary");
+        assertThat(wb.getSheetIndex(summary)).isZero();
+        List<XSSFChart> charts = summary.getDrawingPatriarch().getCharts();
+        assertThat(charts).hasSize(2);
+        assertThat(charts.get(0).getTitleText().getString()).isEqualTo("Dollars at stake by worklist");
+        assertThat(charts.get(0).getChartSeries()).hasSize(1);
+        assertThat(charts.get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo(1);
+        assertThat(charts.get(1).getTitleText().getString()).isEqualTo("Dollars at stake by denial code (top 10)");
+
+        List<String> linkTargets = new ArrayList<>();
+        for (Row row : summary) {
+            for (Cell c : row) {
+                XSSFHyperlink link = (XSSFHyperlink) c.getHyperlink();
+                if (link != null) {
+                    linkTargets.add(link.getAddress());
+                }
+            }
+        }
+        for (Status s : WorklistWorkbookWriter.WORKLISTS) {
+            assertThat(linkTargets).contains("'" + s.label() + "'!A1");
+            assertThat(wb.getSheet(s.label())).isNotNull();
+        }
+        assertThat(linkTargets).contains("'Rejected Rows'!A1");
+
+        List<String> texts = StreamSupport.stream(summary.spliterator(), false)
+                .flatMap(r -> StreamSupport.stream(r.spliterator(), false))
+                .filter(c -> c.getCellType() == CellType.STRING).map(Cell::getStringCellValue).toList();
+        assertThat(texts).contains("Denial reasons (CARC)", "CO-197", "CARC 197", "OA-23", "CO-16",
+                "Top 10 lines by amount at stake", "C3 / 1", "CO (group code)", "Contractual obligation.",
+                "By payer", "Acme Health", "Input files", "remit.csv");
+        // the top line (C3, $900) is first under its header
+        int top = rowOf(summary, "Top 10 lines by amount at stake");
+        assertThat(summary.getRow(top + 2).getCell(0).getStringCellValue()).isEqualTo("C3 / 1");
+        assertThat(summary.getRow(top + 2).getCell(3).getNumericCellValue()).isEqualTo(900.0);
+        assertThat(summary.getRow(top + 2).getCell(3).getCellStyle().getDataFormatString()).contains("$");
+    }
+
+    private static int rowOf(XSSFSheet sheet, String text) {
+        for (Row row : sheet) {
+            Cell c = row.getCell(0);
+            if (c != null && c.getCellType() == CellType.STRING && c.getStringCellValue().equals(text)) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError(text + " not on " + sheet.getSheetName());
+    }
+
+    @Test
+    void sheetsPastTheRowLimitContinueOnANextSheet() throws Exception {
+        Path other = Files.createDirectory(dir.resolve("small"));
+        List<ReconciledLine> lines = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            lines.add(line("K" + i).atStake(String.valueOf(100 - i)).build());
+        }
+        Path file = Nights.write(other, NIGHT_1, lines, CarryOver.none(), 2, Nights.DESCRIPTIONS);
+        try (XSSFWorkbook small = open(file)) {
+            assertThat(small.getSheet("All Lines").getLastRowNum()).isEqualTo(2);
+            assertThat(small.getSheet("All Lines (2)").getLastRowNum()).isEqualTo(2);
+            assertThat(small.getSheet("All Lines (3)").getLastRowNum()).isEqualTo(1);
+            assertThat(small.getSheet("All Lines (3)").getRow(1).getCell(0).getStringCellValue()).isEqualTo("K5");
+            assertThat(small.getSheet("All Lines (4)")).isNull();
+            assertThat(small.getSheet("Underpaid (3)").getRow(1).getCell(2).getStringCellValue()).isEqualTo("K5");
+            // each continuation is a full sheet: header, frozen panes, filter, drop-down
+            XSSFSheet part2 = small.getSheet("Underpaid (2)");
+            assertThat(part2.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Amount At Stake");
+            assertThat(part2.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 2);
+            assertThat(part2.getCTWorksheet().isSetAutoFilter()).isTrue();
+            assertThat(part2.getDataValidations()).hasSize(1);
+            assertThat(part2.getSheetConditionalFormatting().getNumConditionalFormattings()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theTemporaryFileIsRenamedOnlyWhenComplete() throws Exception {
+        assertThat(dir.resolve("j3490-worklist-2026-11-23.xlsx")).exists();
+        assertThat(dir.resolve("j3490-worklist-2026-11-23.xlsx.tmp")).doesNotExist();
+        Path other = Files.createDirectory(dir.resolve("abandoned"));
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(other, NIGHT_1, Nights.DESCRIPTIONS, 14)) {
+            try (var sheet = writer.allLines()) {
+                sheet.accept(line("X").build());
+            }
+        }
+        try (var files = Files.list(other)) {
+            assertThat(files).isEmpty();
+        }
+    }
+}
