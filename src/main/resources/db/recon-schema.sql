@@ -59,6 +59,14 @@ CREATE TABLE IF NOT EXISTS recon_line (
     PRIMARY KEY (job_instance_id, seq)
 );
 
+-- Columns added after the first release: ADD COLUMN IF NOT EXISTS upgrades an existing repository in place.
+ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS supplier VARCHAR(200);
+ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS invoice_drug_name VARCHAR(500);
+ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS lot_number VARCHAR(100);
+ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS lot_expiration DATE;
+ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS pricing_drug_name VARCHAR(500);
+ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS dosage VARCHAR(200);
+
 -- "The earlier row wins" is a database fact: a duplicate row has no key of its own.
 CREATE UNIQUE INDEX IF NOT EXISTS recon_line_duplicate_key ON recon_line (job_instance_id, duplicate_key);
 CREATE INDEX IF NOT EXISTS recon_line_worklist ON recon_line (job_instance_id, status, amount_at_stake, appeal_deadline);

@@ -3,6 +3,7 @@ package com.rcm.j3490.reconcile;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.rules.Basis;
+import com.rcm.j3490.rules.DrugSource;
 import com.rcm.j3490.rules.Flag;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
@@ -34,9 +35,10 @@ public class ReconRepository {
     private static final String LINE_COLUMNS = "claim_id, line_number, check_number, claim_status, payer_id, payer_name, "
             + "payer_claim_number, patient_name, service_date, payment_date, procedure_code, modifiers, ndc, drug_name, "
             + "ndc_quantity, ndc_unit, units_billed, billed, paid, reimbursed, expected, variance, basis, rate_percent, "
-            + "invoice_number, status, denial_codes, remark_codes, flags, rework_action, team, appeal_deadline, amount_at_stake";
+            + "invoice_number, status, denial_codes, remark_codes, flags, rework_action, team, appeal_deadline, amount_at_stake, "
+            + "supplier, invoice_drug_name, lot_number, lot_expiration, pricing_drug_name, dosage";
     private static final String INSERT_LINE = "INSERT INTO recon_line (job_instance_id, seq, source_file, source_line, "
-            + "duplicate_key, duplicate_of, " + LINE_COLUMNS + ") VALUES (" + "?, ".repeat(38) + "?)";
+            + "duplicate_key, duplicate_of, " + LINE_COLUMNS + ") VALUES (" + "?, ".repeat(44) + "?)";
     /** Worklist order (contract 2.4): amount at stake, largest first, then appeal deadline, earliest first. */
     public static final String WORKLIST_ORDER = "amount_at_stake DESC, appeal_deadline ASC, seq ASC";
 
@@ -255,7 +257,14 @@ public class ReconRepository {
         ps.setString(i++, l.reworkAction());
         ps.setString(i++, l.team());
         setDate(ps, i++, l.appealDeadline());
-        ps.setBigDecimal(i, l.amountAtStake());
+        ps.setBigDecimal(i++, l.amountAtStake());
+        DrugSource d = l.drugSource();
+        ps.setString(i++, truncate(d.supplier(), 200));
+        ps.setString(i++, truncate(d.invoiceDrugName(), 500));
+        ps.setString(i++, truncate(d.lotNumber(), 100));
+        setDate(ps, i++, d.expirationDate());
+        ps.setString(i++, truncate(d.pricingDrugName(), 500));
+        ps.setString(i, truncate(d.dosage(), 200));
     }
 
     // ---- reading lines back for the workbook ------------------------------------------------
@@ -271,7 +280,9 @@ public class ReconRepository {
             rs.getString("basis") == null ? null : Basis.valueOf(rs.getString("basis")), rs.getBigDecimal("rate_percent"),
             rs.getString("invoice_number"), Status.valueOf(rs.getString("status")), split(rs.getString("denial_codes")),
             split(rs.getString("remark_codes")), flags(rs.getString("flags")), rs.getString("rework_action"), rs.getString("team"),
-            localDate(rs, "appeal_deadline"), rs.getBigDecimal("amount_at_stake"));
+            localDate(rs, "appeal_deadline"), rs.getBigDecimal("amount_at_stake"),
+            new DrugSource(rs.getString("supplier"), rs.getString("invoice_drug_name"), rs.getString("lot_number"),
+                    localDate(rs, "lot_expiration"), rs.getString("pricing_drug_name"), rs.getString("dosage")));
 
     /** Every reconciled (non-duplicate) line in input order. */
     public void forEachLine(long instanceId, Consumer<ReconciledLine> sink) {

@@ -54,7 +54,8 @@ public final class LineReconciler {
                 status, denialCodes(line), line.remarkCodes(), flags, advisor.action(status, line),
                 TeamRouter.team(status, line),
                 deadline,
-                StatusClassifier.amountAtStake(status, line, expected, reimbursed, variance));
+                StatusClassifier.amountAtStake(status, line, expected, reimbursed, variance),
+                DrugSource.of(priced == null ? null : priced.invoice(), pricingRow));
     }
 
     /** Every positive adjustment except PR ones and CO-45, as GROUP-REASON, in input order without repeats. */

@@ -44,12 +44,14 @@ public record ReconciledLine(
         String reworkAction,
         String team,
         LocalDate appealDeadline,
-        BigDecimal amountAtStake) {
+        BigDecimal amountAtStake,
+        DrugSource drugSource) {
 
     public ReconciledLine {
         denialCodes = List.copyOf(denialCodes);
         remarkCodes = List.copyOf(remarkCodes);
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        drugSource = drugSource == null ? DrugSource.NONE : drugSource;
     }
 
     /** Flags in their declared order, ";"-separated. */

@@ -142,6 +142,17 @@ class ReconJobEndToEndTest {
     }
 
     @Test
+    void worklistsCarryTheInvoiceAndPricingDetailsOfTheDrug() {
+        Map<String, String> row = WorkbookReader.records(workbook.getSheet("Underpaid")).stream()
+                .filter(r -> r.get("Claim ID").equals("INF26-1021")).findFirst().orElseThrow();
+        assertThat(row).containsEntry("Invoice Supplier", "Harborline Specialty Distribution")
+                .containsEntry("Lot Number", "TX24C210")
+                .containsEntry("Lot Expiration", "2027-10-31")
+                .containsEntry("ASP Drug Name", "Tarlivozumab-xqrt injection")
+                .containsEntry("ASP Dosage", "10 MG");
+    }
+
+    @Test
     void moneyAndDatesAreTypedCells() {
         Line line = line("INF26-1021", "2");
         Cell expected = line.cell("Expected");

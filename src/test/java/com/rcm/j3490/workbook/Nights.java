@@ -3,6 +3,7 @@ package com.rcm.j3490.workbook;
 import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.rules.Basis;
 import com.rcm.j3490.rules.CodeDescriptions;
+import com.rcm.j3490.rules.DrugSource;
 import com.rcm.j3490.rules.Flag;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
@@ -141,7 +142,7 @@ final class Nights {
                     patientName, serviceDate, paymentDate, "J3490", "JZ", "12345678901", drugName, new BigDecimal("2"),
                     "UN", new BigDecimal("1"), billed, paid, paid, expected, variance, basis, new BigDecimal("100"), null,
                     status, denialCodes, remarkCodes, EnumSet.noneOf(Flag.class), "Appeal the underpayment with the contract.",
-                    team, appealDeadline, atStake);
+                    team, appealDeadline, atStake, DrugSource.NONE);
         }
     }
 
