@@ -67,9 +67,11 @@ ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS lot_expiration DATE;
 ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS pricing_drug_name VARCHAR(500);
 ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS dosage VARCHAR(200);
 
--- "The earlier row wins" is a database fact: a duplicate row has no key of its own.
-CREATE UNIQUE INDEX IF NOT EXISTS recon_line_duplicate_key ON recon_line (job_instance_id, duplicate_key);
-CREATE INDEX IF NOT EXISTS recon_line_worklist ON recon_line (job_instance_id, status, amount_at_stake, appeal_deadline);
+-- recon_line has no secondary index on purpose: its primary key grows in insertion order, so each
+-- chunk's commit rewrites only the last pages. An index on a random key (the duplicate key) or on
+-- the worklist order would make every commit rewrite hundreds of scattered pages. The first line of
+-- each duplicate key is kept in memory by the reconcile step (rebuilt from this table on restart),
+-- and worklists are sorted when the workbook is written.
 
 -- Every rejected input row of a run (reference files and remittances).
 CREATE TABLE IF NOT EXISTS recon_rejected_row (

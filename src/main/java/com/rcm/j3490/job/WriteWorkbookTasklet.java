@@ -4,9 +4,11 @@ import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconRepository.RunFile;
 import com.rcm.j3490.reconcile.ReconRepository.Totals;
+import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
 import com.rcm.j3490.workbook.CarryOver;
 import com.rcm.j3490.workbook.RunSummary;
+import com.rcm.j3490.workbook.WorklistBuffer;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -57,12 +59,16 @@ public class WriteWorkbookTasklet implements Tasklet {
                 reference.codes(), properties.getWorkbook().getDeadlineWarningDays())) {
             writer.carryOver(CarryOver.read(carryOverDir(), runDate));
             writer.summary(summary);
-            try (var sheet = writer.allLines()) {
-                repository.forEachLine(instanceId, sheet);
-            }
-            for (Status status : WorklistWorkbookWriter.WORKLISTS) {
-                try (var sheet = writer.worklist(status)) {
-                    repository.forEachLine(instanceId, status, sheet);
+            try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
+                    Path.of(System.getProperty("java.io.tmpdir")))) {
+                try (var sheet = writer.allLines()) {
+                    repository.forEachLine(instanceId, line -> {
+                        sheet.accept(line);
+                        buffer.add(line);
+                    });
+                }
+                try (var worklists = new WorklistSheets(writer)) {
+                    buffer.forEachSorted(worklists);
                 }
             }
             writer.closedLines();
@@ -125,5 +131,44 @@ public class WriteWorkbookTasklet implements Tasklet {
     private static RunSummary.Group emptyGroup(String key, String label) {
         return new RunSummary.Group(key, label, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /** Feeds worklist lines (grouped by status in sheet order) to one sheet per status. */
+    private static final class WorklistSheets implements java.util.function.Consumer<ReconciledLine>, AutoCloseable {
+        private final WorklistWorkbookWriter writer;
+        private int next;
+        private WorklistWorkbookWriter.LineSink current;
+        private Status currentStatus;
+
+        WorklistSheets(WorklistWorkbookWriter writer) {
+            this.writer = writer;
+        }
+
+        @Override
+        public void accept(ReconciledLine line) {
+            while (line.status() != currentStatus) {
+                openNext();
+            }
+            current.accept(line);
+        }
+
+        private void openNext() {
+            if (current != null) {
+                current.close();
+            }
+            currentStatus = WorklistWorkbookWriter.WORKLISTS.get(next++);
+            current = writer.worklist(currentStatus);
+        }
+
+        /** Every worklist sheet exists, even when its status has no line tonight. */
+        @Override
+        public void close() {
+            while (next < WorklistWorkbookWriter.WORKLISTS.size()) {
+                openNext();
+            }
+            if (current != null) {
+                current.close();
+            }
+        }
     }
 }

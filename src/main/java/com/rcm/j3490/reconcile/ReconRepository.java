@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -151,7 +150,7 @@ public class ReconRepository {
     // ---- the reconcile step's chunk -------------------------------------------------------
 
     /** Writes one chunk: lines (a redelivered row points at the earlier one), rejections, file counts. */
-    public void writeChunk(long instanceId, List<? extends LineOutcome> chunk) {
+    void writeChunk(long instanceId, List<? extends LineOutcome> chunk, DuplicateIndex firstLines) {
         List<LineOutcome.Reconciled> lines = new ArrayList<>(chunk.size());
         List<Rejected> rejections = new ArrayList<>();
         Map<Integer, long[]> fileCounts = new HashMap<>();
@@ -166,23 +165,29 @@ public class ReconRepository {
                 counts[1]++;
             }
         }
-        insertLines(instanceId, lines);
+        insertLines(instanceId, lines, firstLines);
         insertRejections(instanceId, rejections);
         fileCounts.forEach((order, counts) -> jdbc.update("UPDATE recon_run_file SET rows_read = rows_read + ?, "
                 + "other_code_rows = other_code_rows + ? WHERE job_instance_id = ? AND file_kind = ? AND file_order = ?",
                 counts[0], counts[1], instanceId, InputKind.REMITTANCE.name(), order));
     }
 
-    private void insertLines(long instanceId, List<LineOutcome.Reconciled> lines) {
+    private void insertLines(long instanceId, List<LineOutcome.Reconciled> lines, DuplicateIndex firstLines) {
         if (lines.isEmpty()) {
             return;
         }
-        Map<String, Long> earlier = existingKeys(instanceId, lines);
+        Map<Integer, String> keysInChunk = new HashMap<>();
         Long[] duplicateOf = new Long[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             LineOutcome.Reconciled r = lines.get(i);
-            Long first = earlier.putIfAbsent(r.duplicateKey(), r.seq());
-            duplicateOf[i] = first;
+            long fingerprint = DuplicateIndex.fingerprint(r.duplicateKey());
+            int earlier = firstLines.get(fingerprint);
+            if (earlier < 0) {
+                firstLines.putIfAbsent(fingerprint, (int) r.seq());
+                keysInChunk.put((int) r.seq(), r.duplicateKey());
+            } else if (r.duplicateKey().equals(keyOf(instanceId, earlier, keysInChunk))) {
+                duplicateOf[i] = (long) earlier;
+            }
         }
         jdbc.batchUpdate(INSERT_LINE, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
             @Override
@@ -192,7 +197,7 @@ public class ReconRepository {
                 ps.setLong(2, r.seq());
                 ps.setString(3, r.file());
                 ps.setLong(4, r.sourceLine());
-                ps.setString(5, duplicateOf[i] == null ? r.duplicateKey() : null);
+                ps.setString(5, r.duplicateKey());
                 setLong(ps, 6, duplicateOf[i]);
                 bindLine(ps, 7, r.line());
             }
@@ -204,23 +209,19 @@ public class ReconRepository {
         });
     }
 
-    private Map<String, Long> existingKeys(long instanceId, List<LineOutcome.Reconciled> lines) {
-        Map<String, Long> found = new HashMap<>();
-        List<String> keys = lines.stream().map(LineOutcome.Reconciled::duplicateKey).distinct().toList();
-        for (int from = 0; from < keys.size(); from += 500) {
-            List<String> part = keys.subList(from, Math.min(keys.size(), from + 500));
-            Object[] args = new Object[part.size() + 1];
-            args[0] = instanceId;
-            for (int i = 0; i < part.size(); i++) {
-                args[i + 1] = part.get(i);
-            }
-            jdbc.query("SELECT duplicate_key, seq FROM recon_line WHERE job_instance_id = ? AND duplicate_key IN ("
-                    + String.join(", ", Collections.nCopies(part.size(), "?")) + ")",
-                    rs -> {
-                        found.put(rs.getString(1), rs.getLong(2));
-                    }, args);
-        }
-        return found;
+    /** The full duplicate key of an earlier line: from this chunk, else by primary key. */
+    private String keyOf(long instanceId, int seq, Map<Integer, String> keysInChunk) {
+        String key = keysInChunk.get(seq);
+        return key != null ? key : jdbc.queryForObject(
+                "SELECT duplicate_key FROM recon_line WHERE job_instance_id = ? AND seq = ?", String.class, instanceId, seq);
+    }
+
+    /** The duplicate key and seq of every line of the run that is not itself a duplicate. */
+    void forEachFirstLine(long instanceId, java.util.function.ObjIntConsumer<String> sink) {
+        jdbc.query("SELECT duplicate_key, seq FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NULL",
+                rs -> {
+                    sink.accept(rs.getString(1), rs.getInt(2));
+                }, instanceId);
     }
 
     private static void bindLine(PreparedStatement ps, int start, ReconciledLine l) throws SQLException {

@@ -2,12 +2,18 @@ package com.rcm.j3490.reconcile;
 
 import java.util.function.LongSupplier;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
-/** Writes each chunk in the chunk's transaction, so a rolled-back chunk leaves no trace. */
-public class ReconcileWriter implements ItemWriter<LineOutcome> {
+/**
+ * Writes each chunk in the chunk's transaction, so a rolled-back chunk leaves no trace. Knows the
+ * first line of every duplicate key seen so far in the run; on open (a restart included) it
+ * rebuilds that from the lines already committed.
+ */
+public class ReconcileWriter implements ItemStreamWriter<LineOutcome> {
     private final ReconRepository repository;
     private final LongSupplier instanceId;
+    private DuplicateIndex firstLines;
 
     public ReconcileWriter(ReconRepository repository, LongSupplier instanceId) {
         this.repository = repository;
@@ -15,7 +21,17 @@ public class ReconcileWriter implements ItemWriter<LineOutcome> {
     }
 
     @Override
+    public void open(ExecutionContext executionContext) {
+        firstLines = new DuplicateIndex();
+        repository.forEachFirstLine(instanceId.getAsLong(),
+                (key, seq) -> firstLines.putIfAbsent(DuplicateIndex.fingerprint(key), seq));
+    }
+
+    @Override
     public void write(Chunk<? extends LineOutcome> chunk) {
-        repository.writeChunk(instanceId.getAsLong(), chunk.getItems());
+        if (firstLines == null) {
+            open(new ExecutionContext());
+        }
+        repository.writeChunk(instanceId.getAsLong(), chunk.getItems(), firstLines);
     }
 }

@@ -107,7 +107,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         this.codes = codes;
         this.maxDataRows = maxDataRows;
         this.deadlineWarningDays = deadlineWarningDays;
-        this.workbook = new SXSSFWorkbook(null, 200, false, false);
+        this.workbook = new FastZipWorkbook();
         // An XSSF sheet (not streamed) so it can host XDDF charts; first, so it is the first tab.
         this.summarySheet = workbook.getXSSFWorkbook().createSheet(SUMMARY);
         this.styles = new Styles(workbook);
@@ -593,6 +593,24 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
             warning = wb.createCellStyle();
             warning.cloneStyleFrom(note);
             warning.setFont(warningFont);
+        }
+    }
+
+    /**
+     * SXSSF with the fastest deflate level for the final zip: on big sheets the default level spends
+     * more time compressing than writing the rows, for a file only about a tenth larger.
+     */
+    private static final class FastZipWorkbook extends SXSSFWorkbook {
+        FastZipWorkbook() {
+            super(null, 200, false, false);
+        }
+
+        @Override
+        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
+                OutputStream stream) {
+            var zip = super.createArchiveOutputStream(stream);
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            return zip;
         }
     }
 }

@@ -84,6 +84,8 @@ class ReconJobRestartTest {
         assertThat(resumedStep.getReadCount()).as("the restart reads only what was not committed")
                 .isEqualTo(totalRows() - committedRows);
         assertThat(count(instanceId)).as("every target line once").isEqualTo(expectedTargetLines());
+        assertThat(duplicates(instanceId)).as("redelivered after the failure, first seen before it")
+                .isEqualTo(TestInputs.REDELIVERED);
         List<List<String>> afterRestart = allLines();
 
         // the same date reconciled again on purpose as a new instance that never fails
@@ -91,16 +93,23 @@ class ReconJobRestartTest {
                 .addLong(ReconJobConfiguration.RERUN_PARAMETER, 1L).toJobParameters());
         assertThat(clean.getStatus()).as("%s", clean.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count(clean.getJobInstance().getInstanceId())).isEqualTo(expectedTargetLines());
-        assertThat(afterRestart).hasSize((int) expectedTargetLines() + 1).isEqualTo(allLines());
+        assertThat(duplicates(clean.getJobInstance().getInstanceId())).isEqualTo(TestInputs.REDELIVERED);
+        assertThat(afterRestart).hasSize(2 * CLAIMS_PER_FILE + 1).isEqualTo(allLines());
     }
 
     private static long totalRows() {
-        // per file: two rows per claim plus one malformed row every 500 claims
-        return 2L * (2L * CLAIMS_PER_FILE + CLAIMS_PER_FILE / 500);
+        // per file: two rows per claim plus one malformed row every 500 claims; file 2 ends with redeliveries
+        return 2L * (2L * CLAIMS_PER_FILE + CLAIMS_PER_FILE / 500) + TestInputs.REDELIVERED;
     }
 
+    /** Target lines stored: every J3490 row, the redelivered ones included (marked as duplicates). */
     private static long expectedTargetLines() {
-        return 2L * CLAIMS_PER_FILE;
+        return 2L * CLAIMS_PER_FILE + TestInputs.REDELIVERED;
+    }
+
+    private long duplicates(long instanceId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NOT NULL",
+                Long.class, instanceId);
     }
 
     private long count(long instanceId) {

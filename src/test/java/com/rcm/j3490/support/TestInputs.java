@@ -10,6 +10,9 @@ public final class TestInputs {
     private TestInputs() {
     }
 
+    /** Target-code rows of file 1 repeated at the end of file 2 (the same remittance delivered twice). */
+    public static final int REDELIVERED = 10;
+
     /** Writes remittance/ (two files), invoices/, contracts.csv and pricing.csv under dir. */
     public static void write(Path dir, int claimsPerFile) throws IOException {
         Files.createDirectories(dir.resolve("remittance"));
@@ -37,29 +40,8 @@ public final class TestInputs {
                         + "units_billed,adjustments,remark_codes,patient_name\n");
                 for (int c = 0; c < claimsPerFile; c++) {
                     String claim = "CLM" + file + String.format("%06d", c);
-                    String payer = switch (c % 3) {
-                        case 0 -> "MCR";
-                        case 1 -> "BCBS";
-                        default -> "UHC";
-                    };
-                    String ndc = c % 2 == 0 ? "11111-2222-01" : "33333-4444-02";
-                    int kind = c % 7;
-                    String paid = switch (kind) {
-                        case 0 -> "0";
-                        case 1 -> "55.00";
-                        default -> "120.00";
-                    };
-                    String adjustments = switch (kind) {
-                        case 0 -> "CO-16:200.00";
-                        case 1 -> "CO-45:145.00";
-                        case 2 -> "CO-45:60.00;PR-2:20.00";
-                        default -> "CO-45:80.00";
-                    };
-                    String remark = kind == 0 ? "M119" : "";
-                    String row = claim + "," + payer + ",2026-11-0" + (1 + c % 9) + ",J3490,200.00," + paid + ",CHK" + file
-                            + ",2026-11-20,1,1,JZ," + ndc + ",Test drug " + (c % 5) + ",10,UN,1," + adjustments + ","
-                            + remark + ",Patient " + c + "\n";
-                    w.write(row);
+                    String payer = payer(c);
+                    w.write(targetRow(file, c));
                     w.write(claim + "," + payer + ",2026-11-01,96365,150.00,100.00,CHK" + file
                             + ",2026-11-20,1,2,,,,,,1,CO-45:50.00,,Patient " + c + "\n");
                     if (c % 500 == 499) {
@@ -67,7 +49,42 @@ public final class TestInputs {
                                 + ",2026-11-20,1,3,,,,,,1,,,Patient " + c + "\n");
                     }
                 }
+                if (file == 2) {
+                    // the first claims of file 1 delivered again: duplicates, counted only
+                    for (int c = 0; c < REDELIVERED; c++) {
+                        w.write(targetRow(1, c));
+                    }
+                }
             }
         }
+    }
+
+    private static String payer(int c) {
+        return switch (c % 3) {
+            case 0 -> "MCR";
+            case 1 -> "BCBS";
+            default -> "UHC";
+        };
+    }
+
+    private static String targetRow(int file, int c) {
+        String claim = "CLM" + file + String.format("%06d", c);
+        String ndc = c % 2 == 0 ? "11111-2222-01" : "33333-4444-02";
+        int kind = c % 7;
+        String paid = switch (kind) {
+            case 0 -> "0";
+            case 1 -> "55.00";
+            default -> "120.00";
+        };
+        String adjustments = switch (kind) {
+            case 0 -> "CO-16:200.00";
+            case 1 -> "CO-45:145.00";
+            case 2 -> "CO-45:60.00;PR-2:20.00";
+            default -> "CO-45:80.00";
+        };
+        String remark = kind == 0 ? "M119" : "";
+        return claim + "," + payer(c) + ",2026-11-0" + (1 + c % 9) + ",J3490,200.00," + paid + ",CHK" + file
+                + ",2026-11-20,1,1,JZ," + ndc + ",Test drug " + (c % 5) + ",10,UN,1," + adjustments + "," + remark
+                + ",Patient " + c + "\n";
     }
 }

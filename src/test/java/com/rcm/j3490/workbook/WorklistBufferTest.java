@@ -1,0 +1,58 @@
+package com.rcm.j3490.workbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rcm.j3490.rules.ReconciledLine;
+import com.rcm.j3490.rules.Status;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorklistBufferTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+
+    @Test
+    void groupsByWorklistThenSortsByAmountDeadlineAndArrival(@TempDir Path dir) {
+        List<ReconciledLine> lines = List.of(
+                line("A", Status.DENIED_CO16, "10.00", DAY),
+                line("B", Status.UNDERPAID, "5.00", DAY),
+                line("C", Status.PAID_OK, "0.00", DAY),
+                line("D", Status.UNDERPAID, "50.00", DAY.plusDays(3)),
+                line("E", Status.UNDERPAID, "50.00", DAY),
+                line("F", Status.UNDERPAID, "50.00", DAY),
+                line("G", Status.DENIED_CO16, "99.99", null));
+        List<String> order = new ArrayList<>();
+        try (WorklistBuffer buffer = new WorklistBuffer(List.of(Status.UNDERPAID, Status.DENIED_CO16), dir)) {
+            lines.forEach(buffer::add);
+            buffer.forEachSorted(l -> order.add(l.claimId()));
+        }
+        assertThat(order).containsExactly("E", "F", "D", "B", "G", "A");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void aLineComesBackAsItWent(@TempDir Path dir) {
+        ReconciledLine original = new Nights.LineBuilder("CLM-1").build();
+        List<ReconciledLine> back = new ArrayList<>();
+        try (WorklistBuffer buffer = new WorklistBuffer(List.of(original.status()), dir)) {
+            buffer.add(original);
+            buffer.forEachSorted(back::add);
+        }
+        assertThat(back).containsExactly(original);
+    }
+
+    private static ReconciledLine line(String claim, Status status, String atStake, LocalDate deadline) {
+        ReconciledLine base = new Nights.LineBuilder(claim).build();
+        return new ReconciledLine(base.claimId(), base.lineNumber(), base.checkNumber(), base.claimStatus(),
+                base.payerId(), base.payerName(), base.payerClaimNumber(), base.patientName(), base.serviceDate(),
+                base.paymentDate(), base.procedureCode(), base.modifiers(), base.ndc(), base.drugName(),
+                base.ndcQuantity(), base.ndcUnit(), base.unitsBilled(), base.billed(), base.paid(), base.reimbursed(),
+                base.expected(), base.variance(), base.basis(), base.ratePercent(), base.invoiceNumber(), status,
+                base.denialCodes(), base.remarkCodes(), base.flags(), base.reworkAction(), base.team(), deadline,
+                new BigDecimal(atStake), base.drugSource());
+    }
+}
