@@ -3,21 +3,19 @@ package com.rcm.j3490.job;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconRepository.RunFile;
-import com.rcm.j3490.reconcile.ReconRepository.Totals;
+import com.rcm.j3490.rules.Money;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
 import com.rcm.j3490.workbook.CarryOver;
 import com.rcm.j3490.workbook.RunSummary;
 import com.rcm.j3490.workbook.WorklistBuffer;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +32,7 @@ public class WriteWorkbookTasklet implements Tasklet {
     public static final String WORKBOOK_PATH = "workbookPath";
     /** Adjustment group codes explained on the Summary. */
     private static final List<String> GROUP_CODES = List.of("CO", "PR", "OA", "PI", "CR");
+    private static final int TOP_LINES = 10;
     private static final Logger log = LoggerFactory.getLogger(WriteWorkbookTasklet.class);
 
     private final ReconProperties properties;
@@ -52,25 +51,28 @@ public class WriteWorkbookTasklet implements Tasklet {
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
         List<RunFile> files = repository.runFiles(instanceId);
-        RunSummary summary = summary(instanceId, runDate, files);
+        LineTotals totals = new LineTotals(TOP_LINES);
+        RunSummary summary;
 
         Path written;
         try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(properties.getOutput().getDir(), runDate,
                 reference.codes(), properties.getWorkbook().getDeadlineWarningDays())) {
             writer.carryOver(CarryOver.read(carryOverDir(), runDate));
-            writer.summary(summary);
             try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
                     Path.of(System.getProperty("java.io.tmpdir")))) {
                 try (var sheet = writer.allLines()) {
                     repository.forEachLine(instanceId, line -> {
                         sheet.accept(line);
                         buffer.add(line);
+                        totals.add(line);
                     });
                 }
                 try (var worklists = new WorklistSheets(writer)) {
                     buffer.forEachSorted(worklists);
                 }
             }
+            summary = summary(instanceId, runDate, files, totals);
+            writer.summary(summary);
             writer.closedLines();
             writer.rejectedRows(sink -> repository.forEachRejection(instanceId, sink));
             written = writer.commit();
@@ -87,51 +89,48 @@ public class WriteWorkbookTasklet implements Tasklet {
         return dir != null ? dir : properties.getOutput().getDir();
     }
 
-    private RunSummary summary(long instanceId, LocalDate runDate, List<RunFile> files) {
-        Map<String, Long> targetLines = repository.targetLinesPerFile(instanceId);
+    private RunSummary summary(long instanceId, LocalDate runDate, List<RunFile> files, LineTotals totals) {
+        Map<String, long[]> linesPerFile = repository.linesPerFile(instanceId);
         Map<String, Long> rejected = repository.rejectionsPerFile(instanceId);
         List<RunSummary.InputFile> inputFiles = new ArrayList<>();
         long otherCodes = 0;
+        long duplicates = 0;
         for (RunFile f : files) {
             boolean remittance = f.kind() == InputKind.REMITTANCE;
             otherCodes += f.otherCodeRows();
+            long[] lines = linesPerFile.getOrDefault(f.name(), new long[2]);
+            if (remittance) {
+                duplicates += lines[1];
+            }
             inputFiles.add(new RunSummary.InputFile(f.kind().label(), f.name(), f.rowsRead(),
-                    remittance ? targetLines.getOrDefault(f.name(), 0L) : null,
+                    remittance ? lines[0] : null,
                     rejected.getOrDefault(f.kind().name() + "#" + f.order(), 0L), f.skippedReason()));
         }
-        Map<String, Totals> byStatus = repository.totalsBy(instanceId, "status").stream()
-                .collect(Collectors.toMap(Totals::key, Function.identity()));
         List<RunSummary.Group> statusGroups = new ArrayList<>();
         for (Status s : Status.values()) {
-            Totals t = byStatus.get(s.name());
-            statusGroups.add(t == null ? emptyGroup(s.name(), s.label()) : group(t, s.label()));
+            LineTotals.Sums sums = totals.status(s);
+            statusGroups.add(sums == null ? group(s.name(), s.label(), new LineTotals.Sums()) : group(s.name(), s.label(), sums));
         }
-        Map<String, String> payerNames = repository.payerNames(instanceId);
-        List<RunSummary.Group> payerGroups = repository.totalsBy(instanceId, "payer_id").stream()
-                .map(t -> group(t, payerNames.get(t.key())))
+        List<RunSummary.Group> payerGroups = totals.byPayer().entrySet().stream()
+                .map(e -> group(e.getKey(), totals.payerName(e.getKey()), e.getValue()))
                 .toList();
         var codes = reference.codes();
-        List<RunSummary.Group> denialGroups = repository.totalsByDenialCode(instanceId).stream()
-                .map(t -> group(t, codes.carc(t.key().substring(t.key().indexOf('-') + 1))))
+        List<RunSummary.Group> denialGroups = totals.byDenialCode().entrySet().stream()
+                .map(e -> group(e.getKey(), codes.carc(e.getKey().substring(e.getKey().indexOf('-') + 1)), e.getValue()))
                 .toList();
         List<RunSummary.CodeNote> groupCodes = GROUP_CODES.stream()
                 .map(g -> new RunSummary.CodeNote(g, codes.group(g)))
                 .toList();
-        return new RunSummary(runDate, LocalDateTime.now(), inputFiles, group(repository.totals(instanceId), "All lines"),
-                statusGroups, payerGroups, otherCodes, repository.countDuplicates(instanceId),
-                repository.countRejections(instanceId), denialGroups,
-                repository.topLinesByAmountAtStake(instanceId, 10), groupCodes);
+        return new RunSummary(runDate, LocalDateTime.now(), inputFiles, group("ALL", "All lines", totals.total()),
+                statusGroups, payerGroups, otherCodes, duplicates, repository.countRejections(instanceId), denialGroups,
+                totals.topLines(), groupCodes);
     }
 
-    private static RunSummary.Group group(Totals t, String label) {
-        return new RunSummary.Group(t.key(), label, t.lines(), t.billed(), t.paid(), t.reimbursed(), t.expected(),
-                t.variance(), t.atStake());
+    private static RunSummary.Group group(String key, String label, LineTotals.Sums s) {
+        return new RunSummary.Group(key, label, s.lines, Money.cents(s.billed), Money.cents(s.paid),
+                Money.cents(s.reimbursed), Money.cents(s.expected), Money.cents(s.variance), Money.cents(s.atStake));
     }
 
-    private static RunSummary.Group emptyGroup(String key, String label) {
-        return new RunSummary.Group(key, label, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO);
-    }
 
     /** Feeds worklist lines (grouped by status in sheet order) to one sheet per status. */
     private static final class WorklistSheets implements java.util.function.Consumer<ReconciledLine>, AutoCloseable {

@@ -38,8 +38,6 @@ public class ReconRepository {
             + "supplier, invoice_drug_name, lot_number, lot_expiration, pricing_drug_name, dosage";
     private static final String INSERT_LINE = "INSERT INTO recon_line (job_instance_id, seq, source_file, source_line, "
             + "duplicate_key, duplicate_of, " + LINE_COLUMNS + ") VALUES (" + "?, ".repeat(44) + "?)";
-    /** Worklist order (contract 2.4): amount at stake, largest first, then appeal deadline, earliest first. */
-    public static final String WORKLIST_ORDER = "amount_at_stake DESC, appeal_deadline ASC, seq ASC";
 
     private final JdbcTemplate jdbc;
 
@@ -291,12 +289,6 @@ public class ReconRepository {
                 + "ORDER BY seq", sink, instanceId);
     }
 
-    /** The lines of one status in worklist order. */
-    public void forEachLine(long instanceId, Status status, Consumer<ReconciledLine> sink) {
-        stream("SELECT " + LINE_COLUMNS + " FROM recon_line WHERE job_instance_id = ? AND status = ? "
-                + "AND duplicate_of IS NULL ORDER BY " + WORKLIST_ORDER, sink, instanceId, status.name());
-    }
-
     private void stream(String sql, Consumer<ReconciledLine> sink, Object... args) {
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -346,11 +338,6 @@ public class ReconRepository {
             + "COALESCE(SUM(reimbursed), 0), COALESCE(SUM(expected), 0), COALESCE(SUM(variance), 0), "
             + "COALESCE(SUM(amount_at_stake), 0)";
 
-    public Totals totals(long instanceId) {
-        return jdbc.queryForObject("SELECT 'ALL', " + TOTALS + " FROM recon_line WHERE job_instance_id = ? "
-                + "AND duplicate_of IS NULL", ReconRepository::totalsRow, instanceId);
-    }
-
     public List<Totals> totalsBy(long instanceId, String column) {
         if (!List.of("status", "payer_id").contains(column)) {
             throw new IllegalArgumentException(column);
@@ -360,27 +347,12 @@ public class ReconRepository {
                 instanceId);
     }
 
-    /** Payer names by id, as first seen on the lines. */
-    public Map<String, String> payerNames(long instanceId) {
-        Map<String, String> names = new HashMap<>();
-        jdbc.query("SELECT payer_id, MIN(payer_name) FROM recon_line WHERE job_instance_id = ? GROUP BY payer_id",
-                rs -> {
-                    names.put(rs.getString(1), rs.getString(2));
-                }, instanceId);
-        return names;
-    }
-
-    public long countDuplicates(long instanceId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NOT NULL",
-                Long.class, instanceId);
-    }
-
-    /** Target lines per remittance file (duplicates included), for the summary's file table. */
-    public Map<String, Long> targetLinesPerFile(long instanceId) {
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.query("SELECT source_file, COUNT(*) FROM recon_line WHERE job_instance_id = ? GROUP BY source_file",
-                rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
+    /** Per remittance file: target lines (duplicates included) and duplicates, in one scan. */
+    public Map<String, long[]> linesPerFile(long instanceId) {
+        Map<String, long[]> counts = new HashMap<>();
+        jdbc.query("SELECT source_file, COUNT(*), COUNT(duplicate_of) FROM recon_line WHERE job_instance_id = ? "
+                + "GROUP BY source_file", rs -> {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 }, instanceId);
         return counts;
     }
@@ -393,52 +365,6 @@ public class ReconRepository {
                     counts.put(rs.getString(1) + "#" + rs.getInt(2), rs.getLong(3));
                 }, instanceId);
         return counts;
-    }
-
-    /**
-     * Count and dollars per denial code ("CO-16", as in the Denial Codes column), largest amount
-     * at stake first; a line with several codes counts under each. Grouped by the stored code list
-     * in SQL (few distinct lists), then split here: memory stays at one entry per distinct code.
-     */
-    public List<Totals> totalsByDenialCode(long instanceId) {
-        Map<String, BigDecimal[]> sums = new HashMap<>();
-        Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("SELECT denial_codes, " + TOTALS + " FROM recon_line WHERE job_instance_id = ? "
-                + "AND duplicate_of IS NULL AND denial_codes IS NOT NULL AND denial_codes <> '' GROUP BY denial_codes",
-                rs -> {
-                    Totals t = totalsRow(rs, 0);
-                    for (String code : new java.util.LinkedHashSet<>(split(t.key()))) {
-                        counts.computeIfAbsent(code, k -> new long[1])[0] += t.lines();
-                        BigDecimal[] s = sums.computeIfAbsent(code, k -> new BigDecimal[] {BigDecimal.ZERO,
-                                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-                        BigDecimal[] add = {t.billed(), t.paid(), t.reimbursed(), t.expected(), t.variance(), t.atStake()};
-                        for (int i = 0; i < s.length; i++) {
-                            s[i] = s[i].add(add[i]);
-                        }
-                    }
-                }, instanceId);
-        List<Totals> totals = new ArrayList<>();
-        sums.forEach((code, s) -> totals.add(new Totals(code, counts.get(code)[0], s[0], s[1], s[2], s[3], s[4], s[5])));
-        totals.sort(java.util.Comparator.comparing(Totals::atStake).reversed()
-                .thenComparing(java.util.Comparator.comparingLong(Totals::lines).reversed())
-                .thenComparing(Totals::key));
-        return totals;
-    }
-
-    /** The {@code limit} lines with the largest amount at stake (worklist order). */
-    public List<ReconciledLine> topLinesByAmountAtStake(long instanceId, int limit) {
-        List<ReconciledLine> lines = new ArrayList<>();
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT " + LINE_COLUMNS + " FROM recon_line "
-                    + "WHERE job_instance_id = ? AND duplicate_of IS NULL AND amount_at_stake > 0 ORDER BY "
-                    + WORKLIST_ORDER);
-            ps.setLong(1, instanceId);
-            ps.setMaxRows(limit);
-            return ps;
-        }, rs -> {
-            lines.add(LINE_MAPPER.mapRow(rs, 0));
-        });
-        return lines;
     }
 
     private static Totals totalsRow(ResultSet rs, int n) throws SQLException {
