@@ -60,12 +60,14 @@ public class WriteWorkbookTasklet implements Tasklet {
             writer.carryOver(CarryOver.read(carryOverDir(), runDate));
             try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
                     Path.of(System.getProperty("java.io.tmpdir")))) {
-                try (var sheet = writer.allLines()) {
-                    repository.forEachLine(instanceId, line -> {
-                        sheet.accept(line);
-                        buffer.add(line);
-                        totals.add(line);
-                    });
+                // this thread reads the staging table; another writes All Lines and sorts the worklists
+                try (var sheet = writer.allLines();
+                        var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", line -> {
+                            sheet.accept(line);
+                            buffer.add(line);
+                            totals.add(line);
+                        })) {
+                    repository.forEachLine(instanceId, background);
                 }
                 try (var worklists = new WorklistSheets(writer)) {
                     buffer.forEachSorted(worklists);
