@@ -18,6 +18,8 @@ final class BackgroundConsumer<T> implements Consumer<T>, AutoCloseable {
     private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(8);
     private final Thread worker;
     private volatile Throwable failure;
+    /** The failure is thrown once: close() after a failed accept() must not throw it again. */
+    private boolean reported;
     private List<T> batch = new ArrayList<>(BATCH);
 
     BackgroundConsumer(String name, Consumer<T> consumer) {
@@ -85,6 +87,10 @@ final class BackgroundConsumer<T> implements Consumer<T>, AutoCloseable {
 
     private void rethrow() {
         Throwable t = failure;
+        if (t == null || reported) {
+            return;
+        }
+        reported = true;
         if (t instanceof RuntimeException r) {
             throw r;
         }
