@@ -1,7 +1,9 @@
 package com.rcm.j3490;
 
+import com.rcm.j3490.ops.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Entry point: runs one command (by default the nightly run) and exits with its code. */
 @SpringBootApplication
@@ -10,10 +12,22 @@ public class ReconApplication {
     static final int EXIT_REPOSITORY_IN_USE = 4;
     static final int EXIT_STARTUP_FAILED = 1;
 
+    static {
+        // H2 interns every string value it reads (hashing each one); the job streams a million
+        // distinct ones, so the cache costs more than it saves. Must be set before H2 loads.
+        System.setProperty("h2.objectCache", System.getProperty("h2.objectCache", "false"));
+    }
+
     public static void main(String[] args) {
         int code;
         try {
-            code = SpringApplication.exit(SpringApplication.run(ReconApplication.class, args));
+            SpringApplication application = new SpringApplication(ReconApplication.class);
+            application.setDefaultProperties(CommandLine.defaultProperties(args));
+            ConfigurableApplicationContext context = application.run(args);
+            if (context.isClosed()) {
+                return; // the schedule command ended because the JVM is shutting down (SIGTERM): nothing to add
+            }
+            code = SpringApplication.exit(context);
         } catch (RuntimeException e) {
             code = startupFailure(e);
         }
@@ -23,16 +37,28 @@ public class ReconApplication {
     /** One actionable line on standard error instead of a stack trace. */
     private static int startupFailure(Throwable e) {
         Throwable root = e;
+        boolean locked = repositoryLocked(root);
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+            locked |= repositoryLocked(root);
         }
         String message = String.valueOf(root.getMessage()).replaceAll("\\s+", " ");
-        if (message.contains("Database may be already in use")) {
+        if (locked) {
             System.err.println("The job repository database is in use by another process (a run is in progress?); "
                     + "this launch is refused. Retry when that process has finished.");
             return EXIT_REPOSITORY_IN_USE;
         }
         System.err.println("Cannot start: " + message);
         return EXIT_STARTUP_FAILED;
+    }
+
+    /**
+     * H2 refuses a second process on its file in two ways, depending on the moment: "Database may
+     * be already in use" (error 90020) once the file is open, "The file is locked" (MVStore) while
+     * the first process is opening it.
+     */
+    private static boolean repositoryLocked(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        return m.contains("Database may be already in use") || m.contains("The file is locked");
     }
 }

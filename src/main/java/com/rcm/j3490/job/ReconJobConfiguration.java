@@ -1,5 +1,9 @@
 package com.rcm.j3490.job;
 
+import com.rcm.j3490.ops.ReconCommands;
+import com.rcm.j3490.ops.ReconProgress;
+import com.rcm.j3490.ops.RemittanceCheck;
+import com.rcm.j3490.ops.RunTracker;
 import com.rcm.j3490.reconcile.LineOutcome;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconcileProcessor;
@@ -16,12 +20,14 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -38,8 +44,10 @@ public class ReconJobConfiguration {
     public static final String RERUN_PARAMETER = "rerun";
 
     @Bean
-    Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step writeWorkbook) {
+    Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step writeWorkbook,
+            RunTracker runTracker) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runTracker)
                 .start(inventoryInputs)
                 .next(reconcileLines)
                 .next(writeWorkbook)
@@ -55,8 +63,8 @@ public class ReconJobConfiguration {
     /** Off in tests, which launch the job themselves. */
     @Bean
     @ConditionalOnProperty(name = "recon.runner.enabled", havingValue = "true", matchIfMissing = true)
-    ReconRunner reconRunner(ReconLauncher launcher) {
-        return new ReconRunner(launcher);
+    ReconRunner reconRunner(ReconCommands commands) {
+        return new ReconRunner(commands);
     }
 
     @Bean
@@ -69,32 +77,66 @@ public class ReconJobConfiguration {
         return new RunReferenceData(properties);
     }
 
+    /**
+     * The inventory, then the remittance check (skip limit, record count for the progress ETA) in
+     * the same transaction: a run over the skip limit fails here having written nothing, and its
+     * restart redoes the whole inventory (checksums of the fixed file included).
+     */
     @Bean
     Step inventoryInputs(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
-            ReconRepository repository, RunReferenceData reference) {
+            ReconRepository repository, RunReferenceData reference, RemittanceCheck remittanceCheck,
+            RunTracker runTracker) {
+        InventoryInputsTasklet inventory = new InventoryInputsTasklet(properties, repository, reference);
         return new StepBuilder("inventoryInputs", jobRepository)
-                .tasklet(new InventoryInputsTasklet(properties, repository, reference), tm)
+                .tasklet((contribution, chunkContext) -> {
+                    inventory.execute(contribution, chunkContext);
+                    var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+                    long instanceId = jobExecution.getJobInstance().getInstanceId();
+                    RemittanceCheck.Result checked = remittanceCheck.check(repository.remittanceFilesToRead(instanceId));
+                    jobExecution.getExecutionContext().putLong(ReconProgress.TOTAL_ROWS, checked.records());
+                    return RepeatStatus.FINISHED;
+                }, tm)
+                .listener(runTracker)
                 .build();
     }
 
     @Bean
     Step reconcileLines(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             RemittanceItemReader remittanceReader, ReconcileProcessor reconcileProcessor,
-            ReconcileWriter reconcileWriter) {
-        return new StepBuilder("reconcileLines", jobRepository)
+            ReconcileWriter reconcileWriter, ReconProgress reconProgress, RunTracker runTracker) {
+        var step = new StepBuilder("reconcileLines", jobRepository)
                 .<RemittanceItem, LineOutcome>chunk(properties.getChunkSize())
                 .transactionManager(tm)
                 .reader(remittanceReader)
                 .processor(reconcileProcessor)
                 .writer(reconcileWriter)
-                .build();
+                .listener(reconProgress)
+                .stream(reconProgress)
+                .listener(runTracker);
+        if (properties.getReconcileThreads() > 1) {
+            // records are read and written in order on the step's thread; parsing and pricing of a
+            // chunk's records run on the pool, and the chunk is written in read order
+            step.taskExecutor(reconcileExecutor(properties.getReconcileThreads()));
+        }
+        return step.build();
+    }
+
+    private static ThreadPoolTaskExecutor reconcileExecutor(int threads) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("reconcile-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
     }
 
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
-            ReconRepository repository, RunReferenceData reference) {
+            ReconRepository repository, RunReferenceData reference, RunTracker runTracker) {
         return new StepBuilder("writeWorkbook", jobRepository)
                 .tasklet(new WriteWorkbookTasklet(properties, repository, reference), tm)
+                .listener(runTracker)
                 .build();
     }
 

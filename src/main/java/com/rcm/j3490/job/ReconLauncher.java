@@ -43,6 +43,12 @@ public class ReconLauncher {
         return new JobParametersBuilder().addLocalDate(ReconJobConfiguration.RUN_DATE, runDate).toJobParameters();
     }
 
+    /** A deliberate rerun of a date: a new job instance, told apart by its ordinal (1, 2, ...). */
+    public static JobParameters parameters(LocalDate runDate, long rerun) {
+        return new JobParametersBuilder().addLocalDate(ReconJobConfiguration.RUN_DATE, runDate)
+                .addLong(ReconJobConfiguration.RERUN_PARAMETER, rerun).toJobParameters();
+    }
+
     /** Runs the date; throws {@link UserError} when it must be refused. */
     public JobExecution launch(JobParameters parameters) {
         checkInputs();
@@ -51,6 +57,9 @@ public class ReconLauncher {
             JobExecution last = jobRepository.getLastJobExecution(instance);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 throw alreadyCompleted(parameters);
+            }
+            if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+                throw abandoned(parameters, last);
             }
             if (last != null && last.getStatus().isRunning()) {
                 throw alreadyRunning(parameters, last);
@@ -90,7 +99,8 @@ public class ReconLauncher {
         }
     }
 
-    static String describe(JobParameters parameters) {
+    /** "2026-11-23" or "2026-11-23 (rerun 1)". */
+    public static String describe(JobParameters parameters) {
         LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
         Long rerun = parameters.getLong(ReconJobConfiguration.RERUN_PARAMETER);
         return date + (rerun == null ? "" : " (rerun " + rerun + ")");
@@ -99,7 +109,15 @@ public class ReconLauncher {
     private static UserError alreadyCompleted(JobParameters parameters) {
         LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
         return new UserError(ExitCode.ALREADY_COMPLETED, "run " + describe(parameters)
-                + " already completed; nothing to do (to reconcile that date again on purpose: rerun runDate=" + date + ")");
+                + " already completed; nothing to do (to reconcile that date again on purpose: rerun runDate=" + date
+                + " --confirm)");
+    }
+
+    private static UserError abandoned(JobParameters parameters, JobExecution last) {
+        LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
+        return new UserError(ExitCode.ALREADY_COMPLETED, "run " + describe(parameters) + " was abandoned (execution "
+                + last.getId() + ") and is never resumed; to reconcile that date again on purpose: rerun runDate="
+                + date + " --confirm");
     }
 
     private static UserError alreadyRunning(JobParameters parameters, JobExecution last) {

@@ -17,6 +17,8 @@ public class ReconProperties {
     private int invoiceLookbackDays = 365;
     /** Remittance rows per transaction; a restart resumes after the last committed chunk. */
     private int chunkSize = 1000;
+    /** Threads that parse and price a chunk's records (1 = all on the step's thread). */
+    private int reconcileThreads = 2;
     /**
      * Malformed remittance rows a run may reject (and list) before it fails; negative = no limit.
      * Checked before any line is reconciled, so a run over the limit writes nothing and, once the
@@ -25,6 +27,8 @@ public class ReconProperties {
     private int skipLimit = 1000;
     private final Progress progress = new Progress();
     private final Schedule schedule = new Schedule();
+    /** On shutdown (SIGTERM) during a run: how long to wait for it to stop at its next commit. */
+    private Duration shutdownTimeout = Duration.ofSeconds(60);
 
     public Input getInput() {
         return input;
@@ -58,6 +62,14 @@ public class ReconProperties {
         this.invoiceLookbackDays = invoiceLookbackDays;
     }
 
+    public int getReconcileThreads() {
+        return reconcileThreads;
+    }
+
+    public void setReconcileThreads(int reconcileThreads) {
+        this.reconcileThreads = reconcileThreads;
+    }
+
     public int getChunkSize() {
         return chunkSize;
     }
@@ -80,6 +92,14 @@ public class ReconProperties {
 
     public Schedule getSchedule() {
         return schedule;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
     }
 
     /** Progress lines of the reconcile step: at a commit, when either threshold is reached. */
@@ -114,8 +134,6 @@ public class ReconProperties {
         private String zone;
         /** runDate = the date in {@code zone} when the schedule fires, minus this many days. */
         private int runDateOffsetDays = 0;
-        /** On shutdown during a run: how long to wait for it to stop at its next commit. */
-        private Duration shutdownTimeout = Duration.ofSeconds(60);
 
         public String getCron() {
             return cron;
@@ -139,14 +157,6 @@ public class ReconProperties {
 
         public void setRunDateOffsetDays(int runDateOffsetDays) {
             this.runDateOffsetDays = runDateOffsetDays;
-        }
-
-        public Duration getShutdownTimeout() {
-            return shutdownTimeout;
-        }
-
-        public void setShutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = shutdownTimeout;
         }
     }
 

@@ -1,12 +1,20 @@
 package com.rcm.j3490.reconcile;
 
+import com.rcm.j3490.input.CsvRecord;
+import com.rcm.j3490.input.RemittanceRowParser;
+import com.rcm.j3490.input.RowRejectedException;
+import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.rules.LineReconciler;
+import com.rcm.j3490.rules.RemittanceLine;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Reconciles target-code lines; passes rejections and other codes through to be counted. */
+/**
+ * Parses each record and reconciles target-code lines; passes rejections and other codes through
+ * to be counted. Stateless per item, so a chunk's items may be processed on several threads.
+ */
 public class ReconcileProcessor implements ItemProcessor<RemittanceItem, LineOutcome> {
     private final Supplier<LineReconciler> reconcilerSource;
     private volatile LineReconciler reconciler;
@@ -21,14 +29,19 @@ public class ReconcileProcessor implements ItemProcessor<RemittanceItem, LineOut
 
     @Override
     public LineOutcome process(RemittanceItem item) {
-        if (item.rejection() != null) {
-            return new LineOutcome.Rejected(item.fileOrder(), item.rejection());
+        CsvRecord record = item.record();
+        RemittanceLine line;
+        try {
+            line = RemittanceRowParser.parse(record, item.ordinal());
+        } catch (RowRejectedException e) {
+            return new LineOutcome.Rejected(item.fileOrder(),
+                    new RowRejection(record.file(), record.line(), e.getMessage(), record.raw()));
         }
-        if (!targetCodes.contains(item.parsed().procedureCode())) {
+        if (!targetCodes.contains(line.procedureCode())) {
             return new LineOutcome.OtherCode(item.fileOrder());
         }
-        return new LineOutcome.Reconciled(item.seq(), item.fileOrder(), item.file(), item.line(),
-                DuplicateKey.of(item.parsed()), reconciler().reconcile(item.parsed(), runDate));
+        return new LineOutcome.Reconciled(item.seq(), item.fileOrder(), record.file(), record.line(),
+                DuplicateKey.of(line), reconciler().reconcile(line, runDate));
     }
 
     /** Resolved on first use, inside the step, so a reference-file problem fails the step, not the context. */

@@ -4,9 +4,6 @@ import com.rcm.j3490.input.Columns;
 import com.rcm.j3490.input.CsvRecord;
 import com.rcm.j3490.input.CsvRecordReader;
 import com.rcm.j3490.input.InputKind;
-import com.rcm.j3490.input.RemittanceRowParser;
-import com.rcm.j3490.input.RowRejectedException;
-import com.rcm.j3490.input.RowRejection;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -46,15 +43,7 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
             return null;
         }
         RemittanceFile file = runFiles.get(fileIndex);
-        long ordinal = claimOrdinal(record);
-        long seq = getCurrentItemCount();
-        try {
-            return new RemittanceItem(seq, file.order(), file.name(), record.line(),
-                    RemittanceRowParser.parse(record, ordinal), null);
-        } catch (RowRejectedException e) {
-            return new RemittanceItem(seq, file.order(), file.name(), record.line(), null,
-                    new RowRejection(file.name(), record.line(), e.getMessage(), record.raw()));
-        }
+        return new RemittanceItem(getCurrentItemCount(), file.order(), record, claimOrdinal(record));
     }
 
     @Override

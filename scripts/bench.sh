@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Benchmark of the J3490 reconciliation job (issue 5). See docs/performance.md.
+#
+#   scripts/bench.sh [remittance-lines ...]        default: 100000 1000000
+#
+# For each size: generates a seeded input set (claims = lines / 2.5) under target/bench/<lines>/input
+# (reused when the same claims and seed are already there), runs the packaged job as a user would
+# (java -Xmx512m -jar target/j3490-recon.jar ..., a fresh H2 file database, GC log), reads its step
+# times and line counts from the job repository, then measures the two floors on the same data:
+# opencsv readNext over the remittance files, and an SXSSF workbook with the job workbook's sheets,
+# rows and cells. Prints one table and writes it to target/bench/results.md (and appends it to
+# target/bench/history.md).
+#
+# Environment:
+#   BENCH_XMX=512m          heap of every JVM (the job and the floors); e.g. BENCH_XMX=256m
+#   BENCH_SEED=3490         generator seed
+#   BENCH_SKIP_BUILD=1      use the existing target/j3490-recon.jar
+#   BENCH_JAVA_OPTS="..."   extra JVM options for the job only; @RUN@ stands for the run's folder, e.g.
+#                           BENCH_JAVA_OPTS='-XX:StartFlightRecording=dumponexit=true,filename=@RUN@/job.jfr'
+#   BENCH_KEEP=1            keep the H2 database, the job's workbook and the floor workbook
+#   BENCH_DIR=target/bench  where inputs, runs and results go (relative to the project)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+XMX=${BENCH_XMX:-512m}
+SEED=${BENCH_SEED:-3490}
+OUT=${BENCH_DIR:-target/bench}
+JOB_OPTS=${BENCH_JAVA_OPTS:-}
+RUN_DATE=2026-11-23
+JAR=target/j3490-recon.jar
+SIZES=("$@")
+if [ ${#SIZES[@]} -eq 0 ]; then
+    SIZES=(100000 1000000)
+fi
+
+log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
+
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+    log "building $JAR"
+    ./mvnw -B -ntp -q -DskipTests package
+fi
+[ -f "$JAR" ] || { echo "no $JAR: build failed?" >&2; exit 1; }
+mkdir -p "$OUT"
+# Run a private copy: a rebuild of target/j3490-recon.jar by someone else during a long run would
+# pull classes out from under the running JVM.
+cp "$JAR" "$OUT/j3490-recon-bench.jar"
+JAR="$OUT/j3490-recon-bench.jar"
+
+# A bench class from the packaged jar (Boot 4's PropertiesLauncher puts BOOT-INF/lib on the class path).
+bench_main() {
+    local main=$1
+    shift
+    java -Xmx"$XMX" -cp "$JAR" -Dloader.main=com.rcm.j3490.bench."$main" \
+        org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+}
+
+# Largest heap after GC, in MB, from the "[gc] GC(n) Pause ... 120M->30M(512M)" lines of -Xlog:gc*.
+peak_heap_mb() {
+    grep -E '\[gc *\] GC\([0-9]+\) Pause' "$1" | grep -oE -- '->[0-9]+[KMG]\(' | tr -d '>(' | tr -d '-' |
+        awk '{ v = substr($0, 1, length($0) - 1); u = substr($0, length($0));
+               mb = (u == "K") ? v / 1024 : (u == "G") ? v * 1024 : v; if (mb > max) max = mb }
+             END { printf "%.0f", max }'
+}
+
+gc_summary() {
+    grep -E '\[gc *\] GC\([0-9]+\) Pause' "$1" | awk '{ n++; ms = $NF; sub(/ms$/, "", ms); total += ms }
+        END { printf "%d pauses, %.1f s paused", n, total / 1000 }'
+}
+
+prop() { # prop FILE KEY [DEFAULT]
+    local v
+    v=$(grep -E "^$2=" "$1" 2>/dev/null | tail -1 | cut -d= -f2-)
+    echo "${v:-${3:-}}"
+}
+
+secs() { # milliseconds -> seconds with one decimal
+    awk -v ms="$1" 'BEGIN { if (ms == "" || ms < 0) print "-"; else printf "%.1f", ms / 1000 }'
+}
+
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+
+HEADER="| remittance lines | J3490 lines | -Xmx | exit | wall s | lines/s | peak heap after GC MB | workbook MB | All Lines sheets | inventoryInputs s | reconcileLines s | writeWorkbook s | floor read s | floor write s | job / (read+write) |"
+RULE="|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+ROWS=()
+DETAILS=()
+
+for lines in "${SIZES[@]}"; do
+    claims=$(( lines * 2 / 5 ))
+    input="$OUT/$lines/input"
+    if [ "$(prop "$input/generated.properties" claims)" != "$claims" ] ||
+       [ "$(prop "$input/generated.properties" seed)" != "$SEED" ]; then
+        log "generating $claims claims (~$lines lines) into $input"
+        bench_main InputGenerator "$claims" "$input" "$SEED" >&2
+    fi
+    run="$OUT/$lines/xmx-$XMX"
+    rm -rf "$run"
+    mkdir -p "$run"
+    load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+    log "job: $lines lines, -Xmx$XMX (load average $load_before)"
+
+    set +e
+    start=$(date +%s%N)
+    java -Xmx"$XMX" -Xlog:gc*:file="$run/gc.log" ${JOB_OPTS//@RUN@/$run} -jar "$JAR" \
+        --recon.input.remittance="$input/remittance" \
+        --recon.input.invoices="$input/invoices" \
+        --recon.reference.contracts="$input/reference/payer-contracts.csv" \
+        --recon.reference.pricing="$input/reference/asp-pricing.csv" \
+        --recon.output.dir="$run/reports" \
+        --recon.repository.dir="$run/h2" \
+        runDate="$RUN_DATE" > "$run/job.log" 2>&1
+    rc=$?
+    end=$(date +%s%N)
+    [ "$rc" -eq 143 ] && log "the job got SIGTERM (exit 143): killed from outside?"
+    set -e
+    wall_ms=$(( (end - start) / 1000000 ))
+    load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+    log "job exit $rc after $(secs $wall_ms) s (load average $load_after)"
+
+    bench_main RunReport "$run/h2" > "$run/report.properties" 2>&1 || true
+    target=$(prop "$run/report.properties" targetLines "$(prop "$input/generated.properties" targetRows)")
+    remit=$(prop "$input/generated.properties" remittanceRows)
+    workbook="$run/reports/j3490-worklist-$RUN_DATE.xlsx"
+    wb_bytes=$( [ -f "$workbook" ] && stat -c %s "$workbook" || echo 0 )
+    peak=$(peak_heap_mb "$run/gc.log")
+
+    log "floor: opencsv read"
+    bench_main OpenCsvReadFloor "$input/remittance" > "$run/read-floor.txt"
+    read_ms=$(grep -oE 'ms=[0-9]+' "$run/read-floor.txt" | head -1 | cut -d= -f2)
+    write_ms=""
+    sheets="-"
+    if [ -f "$workbook" ]; then
+        log "floor: SXSSF write (shape of the job's workbook)"
+        bench_main SxssfWriteFloor --like "$workbook" "$run/floor.xlsx" > "$run/write-floor.txt"
+        write_ms=$(grep -oE '^write-floor .* ms=[0-9]+' "$run/write-floor.txt" | grep -oE 'ms=[0-9]+$' | cut -d= -f2)
+        sheets=$(grep -cE '^  sheet "All Lines' "$run/write-floor.txt" || true)
+    fi
+    if [ -z "${BENCH_KEEP:-}" ]; then
+        rm -rf "$run/h2" "$run/floor.xlsx" "$workbook"
+    fi
+
+    ratio=$(awk -v j="$wall_ms" -v r="${read_ms:-0}" -v w="${write_ms:-0}" \
+        'BEGIN { if (r + w > 0 && w > 0) printf "%.2f", j / (r + w); else print "-" }')
+    rate=$(awk -v n="$remit" -v ms="$wall_ms" 'BEGIN { printf "%d", n * 1000 / ms }')
+    row="| $remit | $target | $XMX | $rc | $(secs $wall_ms) | $rate | $peak | $(mb "$wb_bytes") | $sheets"
+    row+=" | $(secs "$(prop "$run/report.properties" step.inventoryInputs.ms -1)")"
+    row+=" | $(secs "$(prop "$run/report.properties" step.reconcileLines.ms -1)")"
+    row+=" | $(secs "$(prop "$run/report.properties" step.writeWorkbook.ms -1)")"
+    row+=" | $(secs "${read_ms:--1}") | $(secs "${write_ms:--1}") | $ratio |"
+    ROWS+=("$row")
+    DETAILS+=("- $lines: job $(prop "$run/report.properties" job.status "?"), GC $(gc_summary "$run/gc.log"); load average before $load_before, after $load_after; all-lines rows $(prop "$run/report.properties" allLinesRows "?"), worklist rows $(prop "$run/report.properties" worklistRows "?"), duplicates $(prop "$run/report.properties" duplicates "?"), rejected $(prop "$run/report.properties" rejectedRows "?"); logs in $run/")
+    if [ "$rc" -ne 0 ]; then
+        log "job failed; last lines of $run/job.log:"
+        tail -5 "$run/job.log" >&2
+    fi
+done
+
+{
+    echo "## Benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo
+    echo "\`BENCH_XMX=$XMX scripts/bench.sh ${SIZES[*]}\` — $(nproc) cores, $(java -version 2>&1 | head -1), seed $SEED;" \
+        "job built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src/main 2>/dev/null || echo ' + uncommitted changes')${JOB_OPTS:+; job JVM options: $JOB_OPTS}"
+    echo
+    echo "$HEADER"
+    echo "$RULE"
+    printf '%s\n' "${ROWS[@]}"
+    echo
+    printf '%s\n' "${DETAILS[@]}"
+    echo
+} > "$OUT/results.md"
+cat "$OUT/results.md" >> "$OUT/history.md"
+cat "$OUT/results.md"

@@ -1,0 +1,52 @@
+package com.rcm.j3490.ops;
+
+import com.rcm.j3490.job.ReconLauncher;
+import com.rcm.j3490.job.ReconProperties;
+import com.rcm.j3490.reconcile.ReconRepository;
+import javax.sql.DataSource;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wiring of the manager commands; the classes themselves are plain. */
+@Configuration
+public class OpsConfiguration {
+    @Bean
+    RunTracker runTracker() {
+        return new RunTracker();
+    }
+
+    @Bean
+    ReconProgress reconProgress(ReconProperties properties) {
+        return new ReconProgress(properties.getProgress().getInterval(), properties.getProgress().getEveryChunks());
+    }
+
+    @Bean
+    RemittanceCheck remittanceCheck(ReconProperties properties) {
+        return new RemittanceCheck(properties::getSkipLimit);
+    }
+
+    @Bean
+    RunHistory runHistory(JobRepository jobRepository, ReconRepository reconRepository) {
+        return new RunHistory(jobRepository, reconRepository);
+    }
+
+    @Bean
+    RunReport runReport(ReconRepository reconRepository) {
+        return new RunReport(reconRepository, System.err);
+    }
+
+    @Bean
+    RepositoryLock repositoryLock(DataSource dataSource) {
+        return RepositoryLock.of(dataSource);
+    }
+
+    @Bean
+    ReconCommands reconCommands(ReconLauncher launcher, JobOperator jobOperator, JobRepository jobRepository,
+            RunHistory runHistory, RunReport runReport, RunTracker runTracker, RepositoryLock repositoryLock,
+            ReconProperties properties) {
+        return new ReconCommands(launcher, jobOperator, jobRepository, runHistory, runReport, runTracker,
+                repositoryLock, properties, System.out);
+    }
+}

@@ -1,0 +1,377 @@
+package com.rcm.j3490.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rcm.j3490.ReconApplication;
+import com.rcm.j3490.job.ExitCode;
+import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.ReconLauncher;
+import com.rcm.j3490.job.ReconProperties;
+import com.rcm.j3490.job.ReconRunner;
+import com.rcm.j3490.job.UserError;
+import com.rcm.j3490.reconcile.ReconRepository;
+import com.rcm.j3490.workbook.WorklistWorkbookWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The manager commands in process, on small exact inputs: refusals and their exit codes,
+ * rerun, abandon, recover, runs and show, the skip limit, the checksum skip and the schedule.
+ */
+@SpringBootTest(classes = ReconApplication.class, properties = {
+        "spring.batch.job.enabled=false",
+        "recon.runner.enabled=false",
+        "spring.datasource.url=jdbc:h2:file:./target/ops-db/ReconCommandsTest/recon-repository",
+        "recon.chunk-size=20",
+        "recon.progress.every-chunks=1"})
+class ReconCommandsTest {
+    private static final LocalDate DAY_1 = LocalDate.of(2026, 1, 5);
+    private static final LocalDate DAY_2 = LocalDate.of(2026, 1, 6);
+
+    static {
+        // a clean job repository for every run of this class
+        FileSystemUtils.deleteRecursively(Path.of("target/ops-db/ReconCommandsTest").toFile());
+    }
+
+    @Autowired ReconLauncher launcher;
+    @Autowired JobOperator jobOperator;
+    @Autowired JobRepository jobRepository;
+    @Autowired RunHistory history;
+    @Autowired RunTracker tracker;
+    @Autowired RepositoryLock lock;
+    @Autowired ReconProperties properties;
+    @Autowired ReconRepository reconRepository;
+    @Autowired JdbcTemplate jdbc;
+
+    @TempDir Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private ReconCommands commands;
+
+    @BeforeEach
+    void cleanRepositoryAndPointAtTestInputs() throws IOException {
+        for (String table : List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
+                "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE", "recon_run_file", "recon_line",
+                "recon_rejected_row", "recon_reconciled_file")) {
+            jdbc.update("DELETE FROM " + table);
+        }
+        OpsFixtures.reference(dir.resolve("ref"));
+        properties.getReference().setContracts(dir.resolve("ref/contracts.csv"));
+        properties.getReference().setPricing(dir.resolve("ref/pricing.csv"));
+        properties.getInput().setInvoices(dir.resolve("ref/invoices"));
+        properties.getInput().setRemittance(Files.createDirectories(dir.resolve("remittance")));
+        properties.getOutput().setDir(Files.createDirectories(dir.resolve("reports")));
+        properties.setSkipLimit(1000);
+        commands = commands(lock);
+    }
+
+    private ReconCommands commands(RepositoryLock repositoryLock) {
+        return new ReconCommands(launcher, jobOperator, jobRepository, history,
+                new RunReport(reconRepository, new PrintStream(err, true, StandardCharsets.UTF_8)), tracker,
+                repositoryLock, properties, new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    /** The command line as the jar gets it; returns the exit code. */
+    private int cli(String... args) {
+        ReconRunner runner = new ReconRunner(commands);
+        runner.run(new DefaultApplicationArguments(args));
+        return runner.getExitCode();
+    }
+
+    private String out() {
+        String s = out.toString(StandardCharsets.UTF_8);
+        out.reset();
+        return s;
+    }
+
+    private void remittance(String name, String claimPrefix, int rows) throws IOException {
+        OpsFixtures.remittance(properties.getInput().getRemittance().resolve(name), claimPrefix, rows, Set.of());
+    }
+
+    private static UserError refusal(Runnable command) {
+        try {
+            command.run();
+        } catch (UserError e) {
+            return e;
+        }
+        throw new AssertionError("the command was not refused");
+    }
+
+    @Test
+    void aCompletedDateIsRefusedWithItsOwnExitCode() throws IOException {
+        remittance("era-1.csv", "A", 30);
+        assertThat(cli("runDate=" + DAY_1)).isEqualTo(0);
+        assertThat(cli("--runDate=" + DAY_1)).isEqualTo(ExitCode.ALREADY_COMPLETED.code()).isEqualTo(3);
+        UserError e = refusal(() -> commands.execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)));
+        assertThat(e.exitCode()).isEqualTo(ExitCode.ALREADY_COMPLETED);
+        assertThat(e.getMessage()).contains("already completed", "rerun runDate=" + DAY_1 + " --confirm");
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithExitCode2() {
+        assertThat(cli("frobnicate")).isEqualTo(2);
+        assertThat(cli("show")).isEqualTo(2);
+        assertThat(cli("runs", "--limit=0")).isEqualTo(2);
+        assertThat(cli("runDate=yesterday")).isEqualTo(2);
+        assertThat(cli("restart", "runDate=" + DAY_1)).isEqualTo(2); // nothing to restart
+    }
+
+    @Test
+    void rerunOfACompletedDateNeedsTheExplicitFlagAndIsANewRun() throws IOException {
+        remittance("era-1.csv", "A", 30);
+        assertThat(commands.execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)))
+                .isEqualTo(ExitCode.COMPLETED);
+
+        UserError withoutFlag = refusal(() -> commands.rerun(DAY_1, false));
+        assertThat(withoutFlag.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(withoutFlag.getMessage()).contains("rerun runDate=" + DAY_1 + " --confirm");
+        assertThat(history.ofDate(DAY_1)).hasSize(1);
+        assertThat(cli("rerun", "runDate=" + DAY_1)).isEqualTo(2);
+
+        assertThat(cli("rerun", "runDate=" + DAY_1, "--confirm")).isEqualTo(0);
+        List<RunHistory.Run> runs = history.ofDate(DAY_1);
+        assertThat(runs).extracting(RunHistory.Run::rerun).containsExactly(null, 1L);
+        assertThat(runs.get(1).status()).isEqualTo(BatchStatus.COMPLETED);
+        // the rerun reads the file again although the first run reconciled its content
+        assertThat(runs.get(1).counts().skippedFiles()).isZero();
+        assertThat(runs.get(1).counts().lines()).isEqualTo(runs.get(0).counts().lines()).isPositive();
+
+        // (another output folder: the workbook writer keeps a replaced workbook under a per-second name)
+        properties.getOutput().setDir(Files.createDirectories(dir.resolve("reports-2")));
+        assertThat(cli("rerun", "runDate=" + DAY_1, "--confirm")).isEqualTo(0);
+        assertThat(history.ofDate(DAY_1)).extracting(RunHistory.Run::rerun).containsExactly(null, 1L, 2L);
+    }
+
+    @Test
+    void skipLimitFailsTheRunBeforeAnythingIsReconciledAndTheFixedFileCompletes() throws Exception {
+        properties.setSkipLimit(2);
+        Path file = OpsFixtures.remittance(properties.getInput().getRemittance().resolve("era-bad.csv"), "S", 60,
+                Set.of(5, 9, 40));
+
+        assertThat(cli("runDate=" + DAY_1)).isEqualTo(ExitCode.FAILED.code());
+        String failure = err.toString(StandardCharsets.UTF_8).trim();
+        assertThat(failure.lines()).hasSize(1);
+        assertThat(failure).contains("FAILED in step inventoryInputs", "era-bad.csv", "3 malformed rows",
+                "recon.skip-limit=2", "line 6", "runDate=" + DAY_1);
+        RunHistory.Run failed = history.latest(DAY_1).orElseThrow();
+        assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.counts().lines()).isZero();
+        assertThat(failed.counts().rejected()).isZero();
+        commands.show(DAY_1);
+        assertThat(out()).contains("Failure:   execution", "era-bad.csv has 3 malformed rows", "restart runDate=" + DAY_1);
+
+        // the payer re-sends the file, fixed: the restart completes, as a clean run would
+        OpsFixtures.remittance(file, "S", 60, Set.of());
+        assertThat(cli("restart", "runDate=" + DAY_1)).isEqualTo(0);
+        RunHistory.Run fixed = history.latest(DAY_1).orElseThrow();
+        assertThat(fixed.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(fixed.executions()).hasSize(2);
+        assertThat(fixed.counts().rejected()).isZero();
+        assertThat(fixed.counts().rowsRead()).isEqualTo(60);
+        assertThat(jdbc.queryForObject("SELECT checksum FROM recon_run_file WHERE job_instance_id = ? AND "
+                + "file_kind = 'REMITTANCE'", String.class, fixed.instance().getInstanceId())).isEqualTo(sha256(file));
+        List<String> restarted = WorkbookSheets.rows(workbook(DAY_1), WorklistWorkbookWriter.ALL_LINES);
+
+        properties.getOutput().setDir(Files.createDirectories(dir.resolve("clean")));
+        assertThat(commands.rerun(DAY_1, true)).isEqualTo(ExitCode.COMPLETED);
+        assertThat(WorkbookSheets.rows(workbook(DAY_1), WorklistWorkbookWriter.ALL_LINES))
+                .hasSize(1 + 60 - 60 / 7).isEqualTo(restarted);
+    }
+
+    @Test
+    void aRedeliveredFileIsSkippedByItsContentAndTheSummarySaysSo() throws Exception {
+        remittance("era-monday.csv", "M", 25);
+        assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.COMPLETED);
+
+        Path folder = properties.getInput().getRemittance();
+        Files.move(folder.resolve("era-monday.csv"), folder.resolve("era-monday-resent.csv"));
+        remittance("era-tuesday.csv", "T", 25);
+        assertThat(commands.run(ReconLauncher.parameters(DAY_2))).isEqualTo(ExitCode.COMPLETED);
+
+        RunHistory.Run tuesday = history.latest(DAY_2).orElseThrow();
+        assertThat(tuesday.counts().remittanceFiles()).isEqualTo(2);
+        assertThat(tuesday.counts().skippedFiles()).isEqualTo(1);
+        assertThat(tuesday.counts().rowsRead()).isEqualTo(25);
+        assertThat(new RunReport(reconRepository, System.err).summary(tuesday.last()))
+                .contains("25 remittance rows read", "1 of 2 remittance files skipped as already reconciled");
+        assertThat(WorkbookSheets.rows(workbook(DAY_2), WorklistWorkbookWriter.SUMMARY))
+                .anySatisfy(row -> assertThat(row).contains("era-monday-resent.csv",
+                        "skipped: content already reconciled by the run of " + DAY_1 + " (as era-monday.csv)"));
+    }
+
+    @Test
+    void runsAndShowPrintTheRunsTheirStepsAndWhatToDoNext() throws IOException {
+        remittance("era-1.csv", "A", 30);
+        commands.run(ReconLauncher.parameters(DAY_1));
+        properties.setSkipLimit(0);
+        OpsFixtures.remittance(properties.getInput().getRemittance().resolve("era-2.csv"), "B", 10, Set.of(3));
+        assertThat(commands.run(ReconLauncher.parameters(DAY_2))).isEqualTo(ExitCode.FAILED);
+        out();
+
+        assertThat(cli("runs", "--limit=5")).isZero();
+        List<String> table = out().lines().toList();
+        assertThat(table.get(0)).startsWith("RUN DATE").contains("STATUS", "STARTED", "ENDED", "READ", "RECONCILED",
+                "REJECTED", "EXIT");
+        assertThat(table.get(1)).startsWith(DAY_2.toString()).contains("FAILED", "era-2.csv has 1 malformed rows");
+        assertThat(table.get(2)).startsWith(DAY_1.toString()).contains("COMPLETED").containsPattern(" 30 +26 +0 ");
+        assertThat(table).hasSize(3);
+
+        assertThat(cli("runs", "--limit=1")).isZero();
+        assertThat(out().lines()).hasSize(2);
+
+        assertThat(cli("show", "runDate=" + DAY_1)).isZero();
+        String shown = out();
+        assertThat(shown).contains("Run " + DAY_1, "Status:    COMPLETED after 1 execution(s)",
+                "30 remittance rows read, 26 lines reconciled", "Workbook:", "inventoryInputs", "reconcileLines",
+                "writeWorkbook", "Next:      nothing to do");
+        assertThat(shown).containsPattern("reconcileLines +COMPLETED .* 30 +30 +2 +0 +COMPLETED");
+
+        assertThat(cli("show", "runDate=2030-01-01")).isEqualTo(2);
+    }
+
+    @Test
+    void anAbandonedRunIsNeverResumedButCanBeRerun() throws IOException {
+        properties.setSkipLimit(0);
+        Path file = OpsFixtures.remittance(properties.getInput().getRemittance().resolve("era.csv"), "X", 10, Set.of(2));
+        assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.FAILED);
+
+        assertThat(cli("abandon", "runDate=" + DAY_1)).isZero();
+        assertThat(out()).contains("Abandoned run " + DAY_1, "never be resumed", "rerun runDate=" + DAY_1 + " --confirm");
+        assertThat(history.latest(DAY_1).orElseThrow().status()).isEqualTo(BatchStatus.ABANDONED);
+
+        OpsFixtures.remittance(file, "X", 10, Set.of());
+        UserError relaunch = refusal(() -> commands.run(ReconLauncher.parameters(DAY_1)));
+        assertThat(relaunch.exitCode()).isEqualTo(ExitCode.ALREADY_COMPLETED);
+        assertThat(relaunch.getMessage()).contains("abandoned", "rerun runDate=" + DAY_1 + " --confirm");
+        assertThat(cli("restart", "runDate=" + DAY_1)).isEqualTo(3);
+        assertThat(cli("abandon", "runDate=" + DAY_1)).isZero(); // already abandoned: nothing to do
+
+        assertThat(cli("rerun", "runDate=" + DAY_1, "--confirm")).isZero();
+        assertThat(history.latest(DAY_1).orElseThrow().status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(cli("abandon", "runDate=" + DAY_1)).isEqualTo(3); // a completed run is not abandoned
+    }
+
+    @Test
+    void aRunLeftStartedIsRefusedUntilRecoveredThenResumes() throws IOException {
+        remittance("era-1.csv", "A", 30);
+        JobExecution dead = startedByADeadProcess(DAY_1);
+
+        assertThat(cli("runDate=" + DAY_1)).isEqualTo(ExitCode.ALREADY_RUNNING.code());
+        assertThat(cli("abandon", "runDate=" + DAY_1)).isEqualTo(4);
+        commands.runs(10);
+        assertThat(out()).contains("STARTED*", "its process died", "recover runDate=");
+
+        assertThat(cli("recover", "runDate=" + DAY_1)).isZero();
+        assertThat(out()).contains("Recovered run " + DAY_1, "execution " + dead.getId(),
+                "holds the H2 repository's file lock", "step reconcileLines stopped after 3 committed chunk(s)",
+                "restart runDate=" + DAY_1);
+        JobExecution recovered = jobRepository.getJobExecution(dead.getId());
+        assertThat(recovered.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(recovered.getExitStatus().getExitDescription()).startsWith("process died; marked FAILED by recover");
+        assertThat(recovered.getStepExecutions()).allSatisfy(s -> assertThat(s.getStatus()).isEqualTo(BatchStatus.FAILED));
+        assertThat(cli("recover", "runDate=" + DAY_1)).isEqualTo(2); // nothing left to recover
+
+        assertThat(cli("restart", "runDate=" + DAY_1)).isZero();
+        assertThat(history.latest(DAY_1).orElseThrow().status()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    @Test
+    void onASharedRepositoryRecoverNeedsTheManagersConfirmation() {
+        JobExecution dead = startedByADeadProcess(DAY_1);
+        ReconCommands onPostgres = commands(new RepositoryLock("jdbc:postgresql://db.example:5432/recon"));
+
+        UserError refused = refusal(() -> onPostgres.recover(DAY_1, false));
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(refused.getMessage()).contains("is shared", "execution " + dead.getId(), "Make sure that process is dead",
+                "recover runDate=" + DAY_1 + " --confirm");
+        assertThat(jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
+
+        assertThat(onPostgres.recover(DAY_1, true)).isEqualTo(ExitCode.COMPLETED);
+        assertThat(out()).contains("the manager confirmed that its process is dead");
+        assertThat(jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+    }
+
+    @Test
+    void theScheduleLaunchesTonightsRunAndGoesOnAfterARefusal() throws Exception {
+        remittance("era-1.csv", "N", 20);
+        properties.getSchedule().setCron("* * * * * *");
+        properties.getSchedule().setZone("UTC");
+        properties.getSchedule().setRunDateOffsetDays(0);
+        NightlySchedule schedule = commands.startSchedule();
+        try {
+            LocalDate tonight = schedule.runDateNow();
+            assertThat(tonight).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && !(completed(tonight) && schedule.firings() >= 2
+                    && !schedule.isRunning())) {
+                Thread.sleep(100);
+            }
+            assertThat(completed(tonight)).as("a scheduled run of %s completed", tonight).isTrue();
+            // the next second's firing finds the date completed: refused (exit 3), and the schedule goes on
+            assertThat(schedule.firings()).isGreaterThanOrEqualTo(2);
+            assertThat(schedule.lastOutcome()).isIn(ExitCode.ALREADY_COMPLETED, ExitCode.COMPLETED);
+        } finally {
+            commands.stopSchedule();
+        }
+        int firings = schedule.firings();
+        Thread.sleep(1500);
+        assertThat(schedule.firings()).as("no firing after stop").isEqualTo(firings);
+    }
+
+    private boolean completed(LocalDate date) {
+        return history.latest(date).map(r -> r.status() == BatchStatus.COMPLETED).orElse(false);
+    }
+
+    /** What kill -9 leaves: an execution and its running step marked STARTED, 3 chunks committed. */
+    private JobExecution startedByADeadProcess(LocalDate runDate) {
+        JobParameters parameters = ReconLauncher.parameters(runDate);
+        JobInstance instance = jobRepository.createJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStatus(BatchStatus.STARTED);
+        execution.setStartTime(LocalDateTime.now().minusMinutes(5));
+        jobRepository.update(execution);
+        StepExecution step = jobRepository.createStepExecution("reconcileLines", execution);
+        step.setStatus(BatchStatus.STARTED);
+        step.setStartTime(LocalDateTime.now().minusMinutes(5));
+        step.setCommitCount(3);
+        step.setReadCount(60);
+        jobRepository.update(step);
+        return execution;
+    }
+
+    private Path workbook(LocalDate runDate) {
+        return properties.getOutput().getDir().resolve(WorklistWorkbookWriter.fileName(runDate));
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}
