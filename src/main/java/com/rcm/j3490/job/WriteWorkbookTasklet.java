@@ -60,14 +60,15 @@ public class WriteWorkbookTasklet implements Tasklet {
             writer.carryOver(CarryOver.read(carryOverDir(), runDate));
             try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
                     Path.of(System.getProperty("java.io.tmpdir")))) {
-                // this thread reads the staging table; another writes All Lines and sorts the worklists
+                // this thread reads the staging table, sums and spills the worklist lines; another
+                // thread writes the All Lines sheet
                 try (var sheet = writer.allLines();
-                        var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", line -> {
-                            sheet.accept(line);
-                            buffer.add(line);
-                            totals.add(line);
-                        })) {
-                    repository.forEachLine(instanceId, background);
+                        var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
+                    repository.forEachLine(instanceId, line -> {
+                        background.accept(line);
+                        buffer.add(line);
+                        totals.add(line);
+                    });
                 }
                 try (var worklists = new WorklistSheets(writer)) {
                     buffer.forEachSorted(worklists);
