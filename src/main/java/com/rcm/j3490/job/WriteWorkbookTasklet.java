@@ -30,6 +30,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public class WriteWorkbookTasklet implements Tasklet {
     public static final String WORKBOOK_PATH = "workbookPath";
+    /** Job execution context: "STATUS=count;..." of the run's lines (duplicates excluded). */
+    public static final String LINES_PER_STATUS = "linesPerStatus";
     /** Adjustment group codes explained on the Summary. */
     private static final List<String> GROUP_CODES = List.of("CO", "PR", "OA", "PI", "CR");
     private static final int TOP_LINES = 10;
@@ -82,6 +84,12 @@ public class WriteWorkbookTasklet implements Tasklet {
         }
         repository.registerReconciled(instanceId, runDate, files);
         jobExecution.getExecutionContext().putString(WORKBOOK_PATH, written.toString());
+        // the end-of-run line reads these instead of scanning the staging table again
+        jobExecution.getExecutionContext().putString(LINES_PER_STATUS, summary.byStatus().stream()
+                .filter(g -> g.lines() > 0)
+                .sorted(java.util.Comparator.comparing(RunSummary.Group::key))
+                .map(g -> g.key() + "=" + g.lines())
+                .collect(Collectors.joining(";")));
         log.info("Workbook written: {} ({} lines; {})", written, summary.total().lines(), summary.byStatus().stream()
                 .filter(g -> g.lines() > 0).map(g -> g.key() + "=" + g.lines()).collect(Collectors.joining(", ")));
         return RepeatStatus.FINISHED;

@@ -71,15 +71,27 @@ public class RunReport {
     String summary(JobExecution execution) {
         long instanceId = execution.getJobInstance().getInstanceId();
         RunCounts c = repository.runCounts(instanceId);
-        String perStatus = repository.totalsBy(instanceId, "status").stream()
-                .map(t -> t.key() + " " + n(t.lines()))
-                .collect(Collectors.joining(", "));
+        String perStatus = linesPerStatus(execution, instanceId);
         return "Run " + ReconLauncher.describe(execution.getJobParameters()) + " completed in "
                 + seconds(duration(execution)) + ": " + n(c.rowsRead()) + " remittance rows read, " + n(c.lines())
                 + " lines reconciled" + (perStatus.isEmpty() ? "" : " (" + perStatus + ")") + ", " + n(c.rejected())
                 + " rows rejected, " + n(c.duplicates()) + " duplicates, " + c.skippedFiles() + " of "
                 + c.remittanceFiles() + " remittance files skipped as already reconciled; workbook "
                 + execution.getExecutionContext().getString(WriteWorkbookTasklet.WORKBOOK_PATH, "(none)");
+    }
+
+    /** "STATUS n, ..." from what the workbook step recorded, else from the staging table. */
+    private String linesPerStatus(JobExecution execution, long instanceId) {
+        String recorded = execution.getExecutionContext().getString(WriteWorkbookTasklet.LINES_PER_STATUS, null);
+        if (recorded != null) {
+            return java.util.Arrays.stream(recorded.split(";"))
+                    .filter(p -> !p.isEmpty())
+                    .map(p -> p.substring(0, p.indexOf('=')) + " " + n(Long.parseLong(p.substring(p.indexOf('=') + 1))))
+                    .collect(Collectors.joining(", "));
+        }
+        return repository.totalsBy(instanceId, "status").stream()
+                .map(t -> t.key() + " " + n(t.lines()))
+                .collect(Collectors.joining(", "));
     }
 
     static Duration duration(JobExecution execution) {

@@ -316,8 +316,8 @@ public class ReconRepository {
     public RunCounts runCounts(long instanceId) {
         return jdbc.queryForObject("SELECT "
                 + "(SELECT COALESCE(SUM(rows_read), 0) FROM recon_run_file WHERE job_instance_id = ? AND file_kind = 'REMITTANCE'), "
-                + "(SELECT COUNT(*) FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NULL), "
-                + "(SELECT COUNT(*) FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NOT NULL), "
+                + "(SELECT COUNT(*) - COUNT(duplicate_of) FROM recon_line WHERE job_instance_id = ?), "
+                + "(SELECT COUNT(duplicate_of) FROM recon_line WHERE job_instance_id = ?), "
                 + "(SELECT COUNT(*) FROM recon_rejected_row WHERE job_instance_id = ?), "
                 + "(SELECT COUNT(*) FROM recon_run_file WHERE job_instance_id = ? AND file_kind = 'REMITTANCE'), "
                 + "(SELECT COUNT(*) FROM recon_run_file WHERE job_instance_id = ? AND file_kind = 'REMITTANCE' "
