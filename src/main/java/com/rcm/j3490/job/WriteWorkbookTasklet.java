@@ -32,6 +32,9 @@ public class WriteWorkbookTasklet implements Tasklet {
     public static final String WORKBOOK_PATH = "workbookPath";
     /** Job execution context: "STATUS=count;..." of the run's lines (duplicates excluded). */
     public static final String LINES_PER_STATUS = "linesPerStatus";
+    /** Job execution context: lines reconciled (duplicates excluded) and duplicates. */
+    public static final String LINES = "lines";
+    public static final String DUPLICATES = "duplicates";
     /** Adjustment group codes explained on the Summary. */
     private static final List<String> GROUP_CODES = List.of("CO", "PR", "OA", "PI", "CR");
     private static final int TOP_LINES = 10;
@@ -85,6 +88,8 @@ public class WriteWorkbookTasklet implements Tasklet {
         repository.registerReconciled(instanceId, runDate, files);
         jobExecution.getExecutionContext().putString(WORKBOOK_PATH, written.toString());
         // the end-of-run line reads these instead of scanning the staging table again
+        jobExecution.getExecutionContext().putLong(LINES, summary.total().lines());
+        jobExecution.getExecutionContext().putLong(DUPLICATES, summary.duplicates());
         jobExecution.getExecutionContext().putString(LINES_PER_STATUS, summary.byStatus().stream()
                 .filter(g -> g.lines() > 0)
                 .sorted(java.util.Comparator.comparing(RunSummary.Group::key))

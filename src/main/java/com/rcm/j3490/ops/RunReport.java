@@ -70,7 +70,11 @@ public class RunReport {
     /** "Run 2026-11-23 completed in 42.3 s: ..." — the whole run in one line. */
     String summary(JobExecution execution) {
         long instanceId = execution.getJobInstance().getInstanceId();
-        RunCounts c = repository.runCounts(instanceId);
+        var context = execution.getExecutionContext();
+        RunCounts c = context.containsKey(WriteWorkbookTasklet.LINES)
+                ? repository.runCounts(instanceId, context.getLong(WriteWorkbookTasklet.LINES),
+                        context.getLong(WriteWorkbookTasklet.DUPLICATES))
+                : repository.runCounts(instanceId);
         String perStatus = linesPerStatus(execution, instanceId);
         return "Run " + ReconLauncher.describe(execution.getJobParameters()) + " completed in "
                 + seconds(duration(execution)) + ": " + n(c.rowsRead()) + " remittance rows read, " + n(c.lines())

@@ -314,17 +314,21 @@ public class ReconRepository {
     }
 
     public RunCounts runCounts(long instanceId) {
+        long[] lines = jdbc.queryForObject("SELECT COUNT(*) - COUNT(duplicate_of), COUNT(duplicate_of) FROM recon_line "
+                + "WHERE job_instance_id = ?", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, instanceId);
+        return runCounts(instanceId, lines[0], lines[1]);
+    }
+
+    /** The counts, with the line and duplicate counts already known (no scan of recon_line). */
+    public RunCounts runCounts(long instanceId, long lines, long duplicates) {
         return jdbc.queryForObject("SELECT "
                 + "(SELECT COALESCE(SUM(rows_read), 0) FROM recon_run_file WHERE job_instance_id = ? AND file_kind = 'REMITTANCE'), "
-                + "(SELECT COUNT(*) - COUNT(duplicate_of) FROM recon_line WHERE job_instance_id = ?), "
-                + "(SELECT COUNT(duplicate_of) FROM recon_line WHERE job_instance_id = ?), "
                 + "(SELECT COUNT(*) FROM recon_rejected_row WHERE job_instance_id = ?), "
                 + "(SELECT COUNT(*) FROM recon_run_file WHERE job_instance_id = ? AND file_kind = 'REMITTANCE'), "
                 + "(SELECT COUNT(*) FROM recon_run_file WHERE job_instance_id = ? AND file_kind = 'REMITTANCE' "
                 + "AND skipped_reason IS NOT NULL)",
-                (rs, n) -> new RunCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6)),
-                instanceId, instanceId, instanceId, instanceId, instanceId, instanceId);
+                (rs, n) -> new RunCounts(rs.getLong(1), lines, duplicates, rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                instanceId, instanceId, instanceId, instanceId);
     }
 
     // ---- aggregates for the summary -----------------------------------------------------------
