@@ -36,6 +36,23 @@ final class LineColumns {
     static final String FOLLOW_UP_DATE = "Follow-up Date";
     static final String NOTES = "Notes";
 
+    /** Columns that read the same on All Lines and on the worklists. */
+    private static final Column COL_PAYER_ID = new Column(PAYER_ID, Kind.TEXT, 10, ReconciledLine::payerId);
+    private static final Column COL_SERVICE_DATE = new Column(SERVICE_DATE, Kind.DATE, 12, ReconciledLine::serviceDate);
+    private static final Column COL_NDC = new Column(NDC, Kind.TEXT, 14, ReconciledLine::ndc);
+    private static final Column COL_BILLED = new Column(BILLED, Kind.MONEY, 12, ReconciledLine::billed);
+    private static final Column COL_PAID = new Column(PAID, Kind.MONEY, 12, ReconciledLine::paid);
+    private static final Column COL_REIMBURSED = new Column(REIMBURSED, Kind.MONEY, 12, ReconciledLine::reimbursed);
+    private static final Column COL_EXPECTED = new Column(EXPECTED, Kind.MONEY, 12, ReconciledLine::expected);
+    private static final Column COL_VARIANCE = new Column(VARIANCE, Kind.MONEY, 12, ReconciledLine::variance);
+    private static final Column COL_PRICING_BASIS = new Column(PRICING_BASIS, Kind.TEXT, 9, l -> l.basis() == null ? null : l.basis().name());
+    private static final Column COL_INVOICE_NUMBER = new Column(INVOICE_NUMBER, Kind.TEXT, 14, ReconciledLine::invoiceNumber);
+    private static final Column COL_STATUS = new Column(STATUS, Kind.TEXT, 14, l -> l.status().name());
+    private static final Column COL_APPEAL_DEADLINE = new Column(APPEAL_DEADLINE, Kind.DATE, 12, ReconciledLine::appealDeadline);
+    private static final Column COL_AMOUNT_AT_STAKE = new Column(AMOUNT_AT_STAKE, Kind.MONEY, 13, ReconciledLine::amountAtStake);
+    private static final Column COL_CLAIM_ID = new Column(CLAIM_ID, Kind.TEXT, 14, ReconciledLine::claimId);
+    private static final Column COL_LINE = new Column(LINE, Kind.TEXT, 6, ReconciledLine::lineNumber);
+
     /** The team's own columns at the end of each worklist, carried over from night to night. */
     static final List<String> WORK_COLUMNS = List.of(OWNER, WORK_STATUS, FOLLOW_UP_DATE, NOTES);
 
@@ -67,27 +84,21 @@ final class LineColumns {
     /** All Lines: the contract's 21 headers in order, then detail columns. */
     static List<Column> allLines() {
         List<Column> columns = new ArrayList<>(List.of(
-                new Column(CLAIM_ID, Kind.TEXT, 14, ReconciledLine::claimId),
-                new Column(LINE, Kind.TEXT, 6, ReconciledLine::lineNumber),
+                COL_CLAIM_ID,
+                COL_LINE,
                 new Column(CHECK_NUMBER, Kind.TEXT, 14, ReconciledLine::checkNumber),
                 new Column(CLAIM_STATUS, Kind.TEXT, 7, ReconciledLine::claimStatus),
-                new Column(PAYER_ID, Kind.TEXT, 10, ReconciledLine::payerId),
-                new Column(SERVICE_DATE, Kind.DATE, 12, ReconciledLine::serviceDate),
-                new Column(NDC, Kind.TEXT, 14, ReconciledLine::ndc),
-                new Column(BILLED, Kind.MONEY, 12, ReconciledLine::billed),
-                new Column(PAID, Kind.MONEY, 12, ReconciledLine::paid),
-                new Column(REIMBURSED, Kind.MONEY, 12, ReconciledLine::reimbursed),
-                new Column(EXPECTED, Kind.MONEY, 12, ReconciledLine::expected),
-                new Column(VARIANCE, Kind.MONEY, 12, ReconciledLine::variance),
-                new Column(PRICING_BASIS, Kind.TEXT, 9, l -> l.basis() == null ? null : l.basis().name()),
-                new Column(INVOICE_NUMBER, Kind.TEXT, 14, ReconciledLine::invoiceNumber),
-                new Column(STATUS, Kind.TEXT, 14, l -> l.status().name()),
+                COL_PAYER_ID,
+                COL_SERVICE_DATE,
+                COL_NDC,
+                COL_BILLED, COL_PAID, COL_REIMBURSED, COL_EXPECTED, COL_VARIANCE, COL_PRICING_BASIS,
+                COL_INVOICE_NUMBER, COL_STATUS,
                 new Column(DENIAL_CODES, Kind.TEXT, 14, l -> String.join(";", l.denialCodes())),
                 new Column(REMARK_CODES, Kind.TEXT, 14, l -> String.join(";", l.remarkCodes())),
                 new Column(FLAGS, Kind.TEXT, 30, ReconciledLine::flagsText),
                 new Column(REWORK_ACTION, Kind.TEXT, 50, ReconciledLine::reworkAction),
-                new Column(APPEAL_DEADLINE, Kind.DATE, 12, ReconciledLine::appealDeadline),
-                new Column(AMOUNT_AT_STAKE, Kind.MONEY, 13, ReconciledLine::amountAtStake)));
+                COL_APPEAL_DEADLINE,
+                COL_AMOUNT_AT_STAKE));
         columns.addAll(details());
         return columns;
     }
@@ -98,26 +109,20 @@ final class LineColumns {
      */
     static List<Column> worklist(CodeDescriptions codes) {
         List<Column> columns = new ArrayList<>(List.of(
-                new Column(AMOUNT_AT_STAKE, Kind.MONEY, 13, ReconciledLine::amountAtStake),
-                new Column(APPEAL_DEADLINE, Kind.DATE, 12, ReconciledLine::appealDeadline),
-                new Column(CLAIM_ID, Kind.TEXT, 14, ReconciledLine::claimId),
-                new Column(LINE, Kind.TEXT, 6, ReconciledLine::lineNumber),
+                COL_AMOUNT_AT_STAKE,
+                COL_APPEAL_DEADLINE,
+                COL_CLAIM_ID,
+                COL_LINE,
                 new Column(TEAM, Kind.TEXT, 14, ReconciledLine::team),
                 new Column(REWORK_ACTION, Kind.WRAPPED_TEXT, 55, ReconciledLine::reworkAction),
                 new Column("Patient Name", Kind.TEXT, 20, ReconciledLine::patientName),
-                new Column(PAYER_ID, Kind.TEXT, 10, ReconciledLine::payerId),
+                COL_PAYER_ID,
                 new Column("Payer Name", Kind.TEXT, 20, ReconciledLine::payerName),
-                new Column(SERVICE_DATE, Kind.DATE, 12, ReconciledLine::serviceDate),
+                COL_SERVICE_DATE,
                 new Column("Drug Name", Kind.TEXT, 28, ReconciledLine::drugName),
-                new Column(NDC, Kind.TEXT, 14, ReconciledLine::ndc),
-                new Column(BILLED, Kind.MONEY, 12, ReconciledLine::billed),
-                new Column(PAID, Kind.MONEY, 12, ReconciledLine::paid),
-                new Column(REIMBURSED, Kind.MONEY, 12, ReconciledLine::reimbursed),
-                new Column(EXPECTED, Kind.MONEY, 12, ReconciledLine::expected),
-                new Column(VARIANCE, Kind.MONEY, 12, ReconciledLine::variance),
-                new Column(PRICING_BASIS, Kind.TEXT, 9, l -> l.basis() == null ? null : l.basis().name()),
-                new Column(INVOICE_NUMBER, Kind.TEXT, 14, ReconciledLine::invoiceNumber),
-                new Column(STATUS, Kind.TEXT, 14, l -> l.status().name()),
+                COL_NDC,
+                COL_BILLED, COL_PAID, COL_REIMBURSED, COL_EXPECTED, COL_VARIANCE, COL_PRICING_BASIS,
+                COL_INVOICE_NUMBER, COL_STATUS,
                 new Column(DENIAL_CODES, Kind.TEXT, 12, l -> String.join(";", l.denialCodes())),
                 new Column("Denial Reasons", Kind.WRAPPED_TEXT, 40, l -> describe(l.denialCodes(), codes, true)),
                 new Column(REMARK_CODES, Kind.TEXT, 12, l -> String.join(";", l.remarkCodes())),
