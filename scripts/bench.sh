@@ -17,6 +17,9 @@
 #   BENCH_SKIP_BUILD=1      use the existing target/j3490-recon.jar
 #   BENCH_JAVA_OPTS="..."   extra JVM options for the job only; @RUN@ stands for the run's folder, e.g.
 #                           BENCH_JAVA_OPTS='-XX:StartFlightRecording=dumponexit=true,filename=@RUN@/job.jfr'
+#   BENCH_JOB_ARGS="..."    extra job arguments; default --recon.skip-limit=-1: the generator writes
+#                           ~0.1% malformed rows, and the job's default limit of 1,000 per run would
+#                           refuse 1,500,000 lines (older commits ignore the unknown property)
 #   BENCH_KEEP=1            keep the H2 database, the job's workbook and the floor workbook
 #   BENCH_DIR=target/bench  where inputs, runs and results go (relative to the project)
 set -euo pipefail
@@ -26,6 +29,7 @@ XMX=${BENCH_XMX:-512m}
 SEED=${BENCH_SEED:-3490}
 OUT=${BENCH_DIR:-target/bench}
 JOB_OPTS=${BENCH_JAVA_OPTS:-}
+JOB_ARGS=${BENCH_JOB_ARGS---recon.skip-limit=-1}
 RUN_DATE=2026-11-23
 JAR=target/j3490-recon.jar
 SIZES=("$@")
@@ -57,7 +61,7 @@ bench_main() {
 # Largest heap after GC, in MB, from the "[gc] GC(n) Pause ... 120M->30M(512M)" lines of -Xlog:gc*.
 peak_heap_mb() {
     grep -E '\[gc *\] GC\([0-9]+\) Pause' "$1" | grep -oE -- '->[0-9]+[KMG]\(' | tr -d '>(' | tr -d '-' |
-        awk '{ v = substr($0, 1, length($0) - 1); u = substr($0, length($0));
+        awk '{ v = substr($0, 1, length($0) - 1) + 0; u = substr($0, length($0));
                mb = (u == "K") ? v / 1024 : (u == "G") ? v * 1024 : v; if (mb > max) max = mb }
              END { printf "%.0f", max }'
 }
@@ -107,7 +111,7 @@ for lines in "${SIZES[@]}"; do
         --recon.reference.pricing="$input/reference/asp-pricing.csv" \
         --recon.output.dir="$run/reports" \
         --recon.repository.dir="$run/h2" \
-        runDate="$RUN_DATE" > "$run/job.log" 2>&1
+        $JOB_ARGS runDate="$RUN_DATE" > "$run/job.log" 2>&1
     rc=$?
     end=$(date +%s%N)
     [ "$rc" -eq 143 ] && log "the job got SIGTERM (exit 143): killed from outside?"
@@ -158,7 +162,7 @@ done
     echo "## Benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
     echo "\`BENCH_XMX=$XMX scripts/bench.sh ${SIZES[*]}\` — $(nproc) cores, $(java -version 2>&1 | head -1), seed $SEED;" \
-        "job built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src/main 2>/dev/null || echo ' + uncommitted changes')${JOB_OPTS:+; job JVM options: $JOB_OPTS}"
+        "job built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src/main 2>/dev/null || echo ' + uncommitted changes')${JOB_OPTS:+; job JVM options: $JOB_OPTS}${JOB_ARGS:+; job arguments: $JOB_ARGS}"
     echo
     echo "$HEADER"
     echo "$RULE"
