@@ -113,7 +113,7 @@ final class LineColumns {
                 COL_APPEAL_DEADLINE,
                 COL_CLAIM_ID,
                 COL_LINE,
-                new Column(TEAM, Kind.TEXT, 14, ReconciledLine::team),
+                new Column(TEAM, Kind.TEXT, 22, ReconciledLine::team),
                 new Column(REWORK_ACTION, Kind.WRAPPED_TEXT, 55, ReconciledLine::reworkAction),
                 new Column("Patient Name", Kind.TEXT, 20, ReconciledLine::patientName),
                 COL_PAYER_ID,
@@ -157,7 +157,7 @@ final class LineColumns {
                 new Column("Rate %", Kind.NUMBER, 8, ReconciledLine::ratePercent),
                 new Column("Payment Date", Kind.DATE, 12, ReconciledLine::paymentDate),
                 new Column("Payer Claim Number", Kind.TEXT, 16, ReconciledLine::payerClaimNumber),
-                new Column(TEAM, Kind.TEXT, 14, ReconciledLine::team));
+                new Column(TEAM, Kind.TEXT, 22, ReconciledLine::team));
     }
 
     private static String describe(List<String> codes, CodeDescriptions descriptions, boolean adjustment) {
