@@ -1,7 +1,6 @@
 package com.rcm.j3490.rules;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,10 +65,5 @@ public final class ExpectedPaymentCalculator {
             expected = Money.fractionToCents(numerator, ASP_MARKUP);
         }
         return new Pricing(Basis.ASP, rate, expected, null, false, false);
-    }
-
-    /** The pricing row in effect for the NDC on the date, whatever the basis (for flags). */
-    public Optional<PricingRow> pricingRow(Ndc ndc, LocalDate serviceDate) {
-        return pricing.find(ndc, serviceDate);
     }
 }
