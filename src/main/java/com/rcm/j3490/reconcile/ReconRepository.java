@@ -268,29 +268,31 @@ public class ReconRepository {
 
     // ---- reading lines back for the workbook ------------------------------------------------
 
+    /** Reads a row of {@code SELECT LINE_COLUMNS}, by position: a label lookup per column and row costs more. */
     private static final RowMapper<ReconciledLine> LINE_MAPPER = (rs, n) -> new ReconciledLine(
-            rs.getString("claim_id"), rs.getString("line_number"), rs.getString("check_number"),
-            rs.getString("claim_status"), rs.getString("payer_id"), rs.getString("payer_name"),
-            rs.getString("payer_claim_number"), rs.getString("patient_name"), localDate(rs, "service_date"),
-            localDate(rs, "payment_date"), rs.getString("procedure_code"), rs.getString("modifiers"),
-            rs.getString("ndc"), rs.getString("drug_name"), rs.getBigDecimal("ndc_quantity"), rs.getString("ndc_unit"),
-            rs.getBigDecimal("units_billed"), rs.getBigDecimal("billed"), rs.getBigDecimal("paid"),
-            rs.getBigDecimal("reimbursed"), rs.getBigDecimal("expected"), rs.getBigDecimal("variance"),
-            rs.getString("basis") == null ? null : Basis.valueOf(rs.getString("basis")), rs.getBigDecimal("rate_percent"),
-            rs.getString("invoice_number"), Status.valueOf(rs.getString("status")), split(rs.getString("denial_codes")),
-            split(rs.getString("remark_codes")), flags(rs.getString("flags")), rs.getString("rework_action"), rs.getString("team"),
-            localDate(rs, "appeal_deadline"), rs.getBigDecimal("amount_at_stake"),
-            new DrugSource(rs.getString("supplier"), rs.getString("invoice_drug_name"), rs.getString("lot_number"),
-                    localDate(rs, "lot_expiration"), rs.getString("pricing_drug_name"), rs.getString("dosage")));
+            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(7), rs.getString(8), localDate(rs, 9), localDate(rs, 10), rs.getString(11), rs.getString(12),
+            rs.getString(13), rs.getString(14), rs.getBigDecimal(15), rs.getString(16), rs.getBigDecimal(17),
+            rs.getBigDecimal(18), rs.getBigDecimal(19), rs.getBigDecimal(20), rs.getBigDecimal(21), rs.getBigDecimal(22),
+            rs.getString(23) == null ? null : Basis.valueOf(rs.getString(23)), rs.getBigDecimal(24), rs.getString(25),
+            Status.valueOf(rs.getString(26)), split(rs.getString(27)), split(rs.getString(28)), flags(rs.getString(29)),
+            rs.getString(30), rs.getString(31), localDate(rs, 32), rs.getBigDecimal(33),
+            new DrugSource(rs.getString(34), rs.getString(35), rs.getString(36), localDate(rs, 37), rs.getString(38),
+                    rs.getString(39)));
 
-    /** Every reconciled (non-duplicate) line in input order. */
+    /**
+     * Every reconciled (non-duplicate) line in input order. The ORDER BY names the whole primary key:
+     * with {@code ORDER BY seq} alone H2 2.4 does not see that the key's order already gives it, and
+     * sorts every line of the run into a temporary result before returning the first.
+     */
     public void forEachLine(long instanceId, Consumer<ReconciledLine> sink) {
         stream("SELECT " + LINE_COLUMNS + " FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NULL "
-                + "ORDER BY seq", sink, instanceId);
+                + "ORDER BY job_instance_id, seq", sink, instanceId);
     }
 
     private void stream(String sql, Consumer<ReconciledLine> sink, Object... args) {
         jdbc.query(con -> {
+            streamResults(con);
             PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(1000);
             for (int i = 0; i < args.length; i++) {
@@ -300,6 +302,21 @@ public class ReconRepository {
         }, rs -> {
             sink.accept(LINE_MAPPER.mapRow(rs, 0));
         });
+    }
+
+    /**
+     * H2 builds a query's whole result before returning its first row (in memory up to a few
+     * ten thousand rows, then in a temporary file) unless the session runs queries lazily; a
+     * million staged lines would fill the heap and be written to disk a second time. Lazy
+     * execution streams rows from the table's cursor. PostgreSQL streams with a fetch size
+     * inside a transaction, as here.
+     */
+    private static void streamResults(java.sql.Connection con) throws SQLException {
+        if ("H2".equals(con.getMetaData().getDatabaseProductName())) {
+            try (java.sql.Statement s = con.createStatement()) {
+                s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+        }
     }
 
     // ---- counts of a run, for the manager commands and the end-of-run line ----------------------
@@ -390,7 +407,7 @@ public class ReconRepository {
         return flags;
     }
 
-    private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+    private static LocalDate localDate(ResultSet rs, int column) throws SQLException {
         Date d = rs.getDate(column);
         return d == null ? null : d.toLocalDate();
     }
