@@ -24,7 +24,7 @@ public class OpsConfiguration {
 
     @Bean
     RemittanceCheck remittanceCheck(ReconProperties properties) {
-        return new RemittanceCheck(properties::getSkipLimit);
+        return new RemittanceCheck(properties::getSkipLimit, properties.getReconcileThreads());
     }
 
     @Bean

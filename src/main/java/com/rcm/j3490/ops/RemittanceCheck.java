@@ -7,9 +7,12 @@ import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.reconcile.RemittanceFile;
 import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,42 +33,95 @@ public class RemittanceCheck {
     private static final Logger log = LoggerFactory.getLogger(RemittanceCheck.class);
 
     private final IntSupplier skipLimit;
+    private final int threads;
 
-    /** @param skipLimit malformed rows a run may reject ({@code recon.skip-limit}); negative = no limit */
-    public RemittanceCheck(IntSupplier skipLimit) {
+    /**
+     * @param skipLimit malformed rows a run may reject ({@code recon.skip-limit}); negative = no limit
+     * @param threads   files read at once ({@code recon.reconcile-threads}): each file is parsed on its own
+     */
+    public RemittanceCheck(IntSupplier skipLimit, int threads) {
         this.skipLimit = skipLimit;
+        this.threads = Math.max(1, threads);
     }
 
     /** Records and malformed rows of the files the run reads. */
     public record Result(long records, long malformed) {
     }
 
+    /** One file's count, and its first malformed row. */
+    private record FileCount(String file, long records, long malformed, RowRejection first) {
+    }
+
     /** Counts; throws {@link TooManyMalformedRowsException} when the run is over the limit. */
     public Result check(List<RemittanceFile> files) {
         int limit = skipLimit.getAsInt();
+        List<FileCount> counts = countAll(files);
         long records = 0;
         long malformed = 0;
-        Map<String, Long> perFile = new LinkedHashMap<>();
-        Map<String, RowRejection> first = new LinkedHashMap<>();
-        String overIn = null;
-        RemittanceItemReader reader = new RemittanceItemReader(() -> files);
+        for (FileCount c : counts) {
+            records += c.records();
+            malformed += c.malformed();
+            if (limit >= 0 && malformed > limit) {
+                long runTotal = counts.stream().mapToLong(FileCount::malformed).sum();
+                throw new TooManyMalformedRowsException("remittance file " + c.file() + " has "
+                        + RunReport.n(c.malformed()) + " malformed rows, over recon.skip-limit=" + limit
+                        + " for the run (run total " + RunReport.n(runTotal) + "); first: line " + c.first().line()
+                        + ": " + c.first().reason() + "; nothing was reconciled");
+            }
+        }
+        log.info("Remittance check: {} record(s) to reconcile in {} file(s), {} malformed (recon.skip-limit={})",
+                RunReport.n(records), files.size(), RunReport.n(malformed), limit < 0 ? "none" : limit);
+        return new Result(records, malformed);
+    }
+
+    /** The files' counts in file order; files are independent (claim ordinals restart per file), so they are read at once. */
+    private List<FileCount> countAll(List<RemittanceFile> files) {
+        if (threads == 1 || files.size() < 2) {
+            return files.stream().map(RemittanceCheck::count).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
+            Thread t = new Thread(r, "remittance-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<FileCount>> futures = files.stream().map(f -> pool.submit(() -> count(f))).toList();
+            List<FileCount> counts = new ArrayList<>(futures.size());
+            for (Future<FileCount> f : futures) {
+                counts.add(f.get());
+            }
+            return counts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the remittance files", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot read the remittance files: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Parses every record of one file with the reconcile step's own reader and parser. */
+    private static FileCount count(RemittanceFile file) {
+        long records = 0;
+        long malformed = 0;
+        RowRejection first = null;
+        RemittanceItemReader reader = new RemittanceItemReader(() -> List.of(file));
         reader.open(new ExecutionContext());
         try {
             RemittanceItem item;
             while ((item = reader.read()) != null) {
                 CsvRecord record = item.record();
-                if (overIn != null && !overIn.equals(record.file())) {
-                    break; // the file that crossed the limit is counted to its end; that is enough
-                }
                 records++;
                 try {
                     RemittanceRowParser.parse(record, item.ordinal());
                 } catch (RowRejectedException e) {
                     malformed++;
-                    perFile.merge(record.file(), 1L, Long::sum);
-                    first.putIfAbsent(record.file(), new RowRejection(record.file(), record.line(), e.getMessage(), record.raw()));
-                    if (overIn == null && limit >= 0 && malformed > limit) {
-                        overIn = record.file();
+                    if (first == null) {
+                        first = new RowRejection(record.file(), record.line(), e.getMessage(), record.raw());
                     }
                 }
             }
@@ -76,15 +132,6 @@ public class RemittanceCheck {
         } finally {
             reader.close();
         }
-        if (overIn != null) {
-            RowRejection example = first.get(overIn);
-            throw new TooManyMalformedRowsException("remittance file " + overIn + " has "
-                    + RunReport.n(perFile.get(overIn)) + " malformed rows, over recon.skip-limit=" + limit
-                    + " for the run (run total " + RunReport.n(malformed) + "); first: line " + example.line() + ": "
-                    + example.reason() + "; nothing was reconciled");
-        }
-        log.info("Remittance check: {} record(s) to reconcile in {} file(s), {} malformed (recon.skip-limit={})",
-                RunReport.n(records), files.size(), RunReport.n(malformed), limit < 0 ? "none" : limit);
-        return new Result(records, malformed);
+        return new FileCount(file.name(), records, malformed, first);
     }
 }
