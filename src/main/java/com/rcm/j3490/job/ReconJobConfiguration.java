@@ -135,7 +135,7 @@ public class ReconJobConfiguration {
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             ReconRepository repository, RunReferenceData reference, RunTracker runTracker) {
         return new StepBuilder("writeWorkbook", jobRepository)
-                .tasklet(new WriteWorkbookTasklet(properties, repository, reference), tm)
+                .tasklet(new WriteWorkbookTasklet(properties, repository, reference, tm), tm)
                 .listener(runTracker)
                 .build();
     }

@@ -23,10 +23,14 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Last step: one ordered read of the reconciled lines into the workbook, written under a
- * temporary name and renamed when complete; then the run's remittance checksums are registered.
+ * Last step: the reconciled lines into the workbook, written under a temporary name and renamed
+ * when complete; then the run's remittance checksums are registered. Two ordered reads of the
+ * staging table run at once: one writes the All Lines sheet, the other sums the Summary and
+ * sorts and writes the worklists.
  */
 public class WriteWorkbookTasklet implements Tasklet {
     public static final String WORKBOOK_PATH = "workbookPath";
@@ -43,11 +47,16 @@ public class WriteWorkbookTasklet implements Tasklet {
     private final ReconProperties properties;
     private final ReconRepository repository;
     private final RunReferenceData reference;
+    /** The All Lines read runs in its own read-only transaction (PostgreSQL streams rows only inside one). */
+    private final TransactionTemplate readOnly;
 
-    public WriteWorkbookTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference) {
+    public WriteWorkbookTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference,
+            PlatformTransactionManager transactionManager) {
         this.properties = properties;
         this.repository = repository;
         this.reference = reference;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     @Override
@@ -60,24 +69,42 @@ public class WriteWorkbookTasklet implements Tasklet {
         RunSummary summary;
 
         Path written;
+        long started = System.nanoTime();
+        long[] allLinesDone = new long[1];
+        long linesRead;
+        long worklistsDone;
         try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(properties.getOutput().getDir(), runDate,
                 reference.codes(), properties.getWorkbook().getDeadlineWarningDays())) {
             writer.carryOver(CarryOver.read(carryOverDir(), runDate));
-            try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
-                    Path.of(System.getProperty("java.io.tmpdir")))) {
-                // this thread reads the staging table, sums and spills the worklist lines; another
-                // thread writes the All Lines sheet
+            // All Lines (three quarters of the workbook's cells) is written beside the rest: its own
+            // read of the staging table on one thread, the sheet on another; this thread reads the
+            // table too, for the Summary's sums and the worklists, and writes the worklists meanwhile
+            try (var allLines = new ConcurrentPass("all-lines-reader", stopped -> readOnly.executeWithoutResult(tx -> {
                 try (var sheet = writer.allLines();
                         var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
                     repository.forEachLine(instanceId, line -> {
+                        if (stopped.getAsBoolean()) {
+                            throw new java.util.concurrent.CancellationException("the workbook step failed");
+                        }
                         background.accept(line);
+                    });
+                }
+                allLinesDone[0] = System.nanoTime();
+            }))) {
+                try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
+                        Path.of(System.getProperty("java.io.tmpdir")))) {
+                    repository.forEachLine(instanceId, line -> {
+                        writer.tonight(line);
                         buffer.add(line);
                         totals.add(line);
                     });
+                    linesRead = System.nanoTime();
+                    try (var worklists = new WorklistSheets(writer)) {
+                        buffer.forEachSorted(worklists);
+                    }
+                    worklistsDone = System.nanoTime();
                 }
-                try (var worklists = new WorklistSheets(writer)) {
-                    buffer.forEachSorted(worklists);
-                }
+                allLines.join();
             }
             summary = summary(instanceId, runDate, files, totals);
             writer.summary(summary);
@@ -85,6 +112,9 @@ public class WriteWorkbookTasklet implements Tasklet {
             writer.rejectedRows(sink -> repository.forEachRejection(instanceId, sink));
             written = writer.commit();
         }
+        log.info("Workbook step: lines read and summed in {} s, worklists written by {} s, All Lines by {} s, saved by {} s",
+                seconds(started, linesRead), seconds(started, worklistsDone), seconds(started, allLinesDone[0]),
+                seconds(started, System.nanoTime()));
         repository.registerReconciled(instanceId, runDate, files);
         jobExecution.getExecutionContext().putString(WORKBOOK_PATH, written.toString());
         // the end-of-run line reads these instead of scanning the staging table again
@@ -98,6 +128,10 @@ public class WriteWorkbookTasklet implements Tasklet {
         log.info("Workbook written: {} ({} lines; {})", written, summary.total().lines(), summary.byStatus().stream()
                 .filter(g -> g.lines() > 0).map(g -> g.key() + "=" + g.lines()).collect(Collectors.joining(", ")));
         return RepeatStatus.FINISHED;
+    }
+
+    private static String seconds(long from, long to) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
     }
 
     private Path carryOverDir() {

@@ -53,9 +53,12 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * sheet of the workbook SXSSF wraps, created first so it is the first tab, and filled when the
  * workbook is committed, so it can hold native charts and report the carry-over.
  *
- * <p>Order of use: {@link #carryOver}, {@link #allLines()} (every line: it tells the carry-over
- * which lines tonight's remittance has), the {@link #worklist(Status)} sheets, {@link #closedLines()},
- * {@link #rejectedRows}, {@link #summary} (any time before commit), {@link #commit()}.
+ * <p>Order of use: {@link #carryOver}; {@link #tonight} for every line of the night (it tells the
+ * carry-over which lines tonight's remittance has), then the {@link #worklist(Status)} sheets and
+ * {@link #closedLines()}; {@link #allLines()} at any time before commit, also on another thread
+ * while the worklists are written (creating and completing sheets is serialised on the workbook;
+ * rows go to each sheet's own file); {@link #rejectedRows}, {@link #summary} (any time before
+ * commit), {@link #commit()}.
  */
 public final class WorklistWorkbookWriter implements AutoCloseable {
     /** Data rows per sheet: Excel's 1,048,576 rows less the header. */
@@ -91,6 +94,8 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     private final List<Object[]> closedRows = new ArrayList<>();
     private boolean closedLinesWritten;
     private boolean committed;
+    /** Continuation sheets ("All Lines (2)") and the sheet each continues, in creation order. */
+    private final List<String[]> continuations = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public static String fileName(LocalDate runDate) {
         return "j3490-worklist-" + runDate + ".xlsx";
@@ -107,7 +112,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         this.codes = codes;
         this.maxDataRows = maxDataRows;
         this.deadlineWarningDays = deadlineWarningDays;
-        this.workbook = new FastZipWorkbook();
+        this.workbook = new SheetCompressingWorkbook(200);
         // An XSSF sheet (not streamed) so it can host XDDF charts; first, so it is the first tab.
         this.summarySheet = workbook.getXSSFWorkbook().createSheet(SUMMARY);
         this.styles = new Styles(workbook);
@@ -117,7 +122,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         return finalPath;
     }
 
-    /** The team's input read from an earlier workbook; call before {@link #allLines()}. */
+    /** The team's input read from an earlier workbook; call before {@link #tonight}. */
     public void carryOver(CarryOver carry) {
         this.carryOver = carry == null ? CarryOver.none() : carry;
     }
@@ -135,12 +140,16 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         void close();
     }
 
+    /** A line of tonight's remittance: the carry-over keeps worked lines tonight does not have. */
+    public void tonight(ReconciledLine line) {
+        carryOver.seenTonight(line);
+    }
+
     public LineSink allLines() {
         LineSheet sheet = new LineSheet(ALL_LINES, LineColumns.allLines(), 0, false, false);
         return new LineSink() {
             @Override
             public void accept(ReconciledLine line) {
-                carryOver.seenTonight(line);
                 sheet.write(sheet.valuesOf(line));
             }
 
@@ -247,11 +256,21 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         }
 
         private void newSheet() {
+            synchronized (workbook) {
+                createSheet();
+            }
+        }
+
+        private void createSheet() {
             if (sheet != null) {
                 finish();
             }
             part++;
-            sheet = workbook.createSheet(part == 1 ? baseName : baseName + " (" + part + ")");
+            String name = part == 1 ? baseName : baseName + " (" + part + ")";
+            if (part > 1) {
+                continuations.add(new String[] {name, sheet.getSheetName()});
+            }
+            sheet = workbook.createSheet(name);
             rows = 0;
             Row header = sheet.createRow(0);
             header.setHeightInPoints(2 * LINE_HEIGHT);
@@ -314,6 +333,13 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         }
 
         void finish() {
+            synchronized (workbook) {
+                complete();
+            }
+        }
+
+        /** Autofilter, print titles, validations and formats: workbook-level names and styles. */
+        private void complete() {
             int lastRow = Math.max(rows, 1);
             sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, columns.size() - 1));
             if (workColumns) {
@@ -422,6 +448,10 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
      */
     public Path commit() {
         closedLines();
+        // a sheet continued while other sheets were being written goes back next to the one it continues
+        for (String[] c : continuations) {
+            workbook.setSheetOrder(c[0], workbook.getSheetIndex(c[1]) + 1);
+        }
         if (summary != null) {
             new SummaryWriter(workbook, summarySheet, styles, carryOver).write(summary);
         }
@@ -593,24 +623,6 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
             warning = wb.createCellStyle();
             warning.cloneStyleFrom(note);
             warning.setFont(warningFont);
-        }
-    }
-
-    /**
-     * SXSSF with the fastest deflate level for the final zip: on big sheets the default level spends
-     * more time compressing than writing the rows, for a file only about a tenth larger.
-     */
-    private static final class FastZipWorkbook extends SXSSFWorkbook {
-        FastZipWorkbook() {
-            super(null, 200, false, false);
-        }
-
-        @Override
-        protected org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream createArchiveOutputStream(
-                OutputStream stream) {
-            var zip = super.createArchiveOutputStream(stream);
-            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
-            return zip;
         }
     }
 }

@@ -154,6 +154,7 @@ final class Nights {
                 : new WorklistWorkbookWriter(dir, runDate, codes, 14)) {
             writer.carryOver(carry);
             writer.summary(summary(runDate, lines));
+            lines.forEach(writer::tonight);
             try (var sheet = writer.allLines()) {
                 lines.forEach(sheet);
             }

@@ -90,6 +90,7 @@ final class SampleWorkbook {
         try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(dir, runDate, codes, 14)) {
             writer.carryOver(CarryOver.read(dir, runDate));
             writer.summary(summary);
+            lines.forEach(writer::tonight);
             try (var sheet = writer.allLines()) {
                 lines.forEach(sheet);
             }

@@ -236,6 +236,54 @@ class WorklistWorkbookWriterTest {
     }
 
     @Test
+    void allLinesWrittenOnAnotherThreadWhileTheWorklistsAreWrittenKeepsItsSheetsTogether() throws Exception {
+        Path other = Files.createDirectory(dir.resolve("concurrent"));
+        List<ReconciledLine> lines = new ArrayList<>();
+        for (int i = 1; i <= 400; i++) {
+            lines.add(line("P" + i).status(i % 2 == 0 ? Status.UNDERPAID : Status.DENIED_CO16)
+                    .atStake(String.valueOf(1000 - i)).build());
+        }
+        Path file;
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(other, NIGHT_1, Nights.DESCRIPTIONS, 14, 50)) {
+            lines.forEach(writer::tonight);
+            var started = new java.util.concurrent.CountDownLatch(1);
+            Thread allLines = new Thread(() -> {
+                try (var sheet = writer.allLines()) {
+                    for (ReconciledLine l : lines) {
+                        sheet.accept(l);
+                        started.countDown();
+                    }
+                }
+            });
+            allLines.start();
+            started.await();
+            for (Status status : WorklistWorkbookWriter.WORKLISTS) {
+                try (var sheet = writer.worklist(status)) {
+                    lines.stream().filter(l -> l.status() == status).forEach(sheet);
+                }
+            }
+            allLines.join();
+            file = writer.commit();
+        }
+        try (XSSFWorkbook read = open(file)) {
+            List<String> names = IntStream.range(0, read.getNumberOfSheets()).mapToObj(read::getSheetName).toList();
+            assertThat(names.subList(0, 10)).containsExactly("Summary", "All Lines", "All Lines (2)", "All Lines (3)",
+                    "All Lines (4)", "All Lines (5)", "All Lines (6)", "All Lines (7)", "All Lines (8)", "Underpaid");
+            assertThat(names).containsSubsequence("Underpaid", "Underpaid (2)", "Underpaid (3)", "Underpaid (4)",
+                    "Denied CO-16", "Denied CO-16 (2)");
+            List<String> claims = new ArrayList<>();
+            for (String name : names.subList(1, 9)) {
+                XSSFSheet sheet = read.getSheet(name);
+                assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name).isTrue();
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    claims.add(sheet.getRow(r).getCell(0).getStringCellValue());
+                }
+            }
+            assertThat(claims).isEqualTo(lines.stream().map(ReconciledLine::claimId).toList());
+        }
+    }
+
+    @Test
     void sheetsPastTheRowLimitContinueOnANextSheet() throws Exception {
         Path other = Files.createDirectory(dir.resolve("small"));
         List<ReconciledLine> lines = new ArrayList<>();
