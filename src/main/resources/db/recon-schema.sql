@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS recon_run_file (
 );
 
 -- One row per target-code remittance line; seq is the row's ordinal in the run, stable on restart.
+-- line_data is the whole reconciled line in the job's compact binary form (rules.LineCodec):
+-- the workbook is written from it; claim_id and status are kept as columns for counts and support
+-- queries.
 CREATE TABLE IF NOT EXISTS recon_line (
     job_instance_id BIGINT NOT NULL,
     seq BIGINT NOT NULL,
@@ -24,48 +27,56 @@ CREATE TABLE IF NOT EXISTS recon_line (
     duplicate_key VARCHAR(700),
     duplicate_of BIGINT,
     claim_id VARCHAR(100) NOT NULL,
-    line_number VARCHAR(50) NOT NULL,
-    check_number VARCHAR(100),
-    claim_status VARCHAR(10),
-    payer_id VARCHAR(100) NOT NULL,
-    payer_name VARCHAR(200),
-    payer_claim_number VARCHAR(100),
-    patient_name VARCHAR(200),
-    service_date DATE NOT NULL,
-    payment_date DATE,
-    procedure_code VARCHAR(20) NOT NULL,
-    modifiers VARCHAR(100),
-    ndc VARCHAR(100),
-    drug_name VARCHAR(500),
-    ndc_quantity DECIMAL(19, 6),
-    ndc_unit VARCHAR(10),
-    units_billed DECIMAL(19, 6),
-    billed DECIMAL(19, 2) NOT NULL,
-    paid DECIMAL(19, 2) NOT NULL,
-    reimbursed DECIMAL(19, 2) NOT NULL,
-    expected DECIMAL(19, 2),
-    variance DECIMAL(19, 2),
-    basis VARCHAR(10),
-    rate_percent DECIMAL(9, 4),
-    invoice_number VARCHAR(100),
     status VARCHAR(20) NOT NULL,
-    denial_codes VARCHAR(500),
-    remark_codes VARCHAR(500),
-    flags VARCHAR(500),
-    rework_action VARCHAR(1000),
-    team VARCHAR(50),
-    appeal_deadline DATE,
-    amount_at_stake DECIMAL(19, 2) NOT NULL,
+    line_data BYTEA,
     PRIMARY KEY (job_instance_id, seq)
 );
 
--- Columns added after the first release: ADD COLUMN IF NOT EXISTS upgrades an existing repository in place.
-ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS supplier VARCHAR(200);
-ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS invoice_drug_name VARCHAR(500);
-ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS lot_number VARCHAR(100);
-ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS lot_expiration DATE;
-ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS pricing_drug_name VARCHAR(500);
-ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS dosage VARCHAR(200);
+-- Upgrade of a repository from before line_data (one typed column per field): those columns go.
+-- Lines such a version staged have no line_data; the workbook step then asks for a rerun.
+ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS line_data BYTEA;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS line_number;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS check_number;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS claim_status;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS payer_id;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS payer_name;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS payer_claim_number;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS patient_name;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS service_date;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS payment_date;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS procedure_code;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS modifiers;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS ndc;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS drug_name;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS ndc_quantity;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS ndc_unit;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS units_billed;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS billed;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS paid;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS reimbursed;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS expected;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS variance;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS basis;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS rate_percent;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS invoice_number;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS denial_codes;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS remark_codes;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS flags;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS rework_action;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS team;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS appeal_deadline;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS amount_at_stake;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS supplier;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS invoice_drug_name;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS lot_number;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS lot_expiration;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS pricing_drug_name;
+ALTER TABLE recon_line DROP COLUMN IF EXISTS dosage;
+
+-- per remittance file: target-code lines staged (duplicates included) and duplicates, counted in
+-- each chunk's transaction, so the Summary needs no scan of recon_line
+ALTER TABLE recon_run_file ADD COLUMN IF NOT EXISTS target_lines BIGINT DEFAULT 0 NOT NULL;
+ALTER TABLE recon_run_file ADD COLUMN IF NOT EXISTS duplicate_lines BIGINT DEFAULT 0 NOT NULL;
 
 -- recon_line has no secondary index on purpose: its primary key grows in insertion order, so each
 -- chunk's commit rewrites only the last pages. An index on a random key (the duplicate key) or on

@@ -48,7 +48,7 @@ public class InventoryInputsTasklet implements Tasklet {
                 log.info("Skipping remittance file {}: {}", path.getFileName(), skipped);
             }
             files.add(new RunFile(InputKind.REMITTANCE, order++, path.getFileName().toString(), path, checksum, skipped,
-                    0, 0));
+                    0));
         }
 
         ReferenceData data = reference.forExecution(jobExecution.getId());
@@ -56,7 +56,7 @@ public class InventoryInputsTasklet implements Tasklet {
         int[] referenceOrder = new int[InputKind.values().length];
         for (ReferenceData.InputFileCount f : data.files()) {
             int o = referenceOrder[f.kind().ordinal()]++;
-            files.add(new RunFile(f.kind(), o, f.file(), f.path(), null, null, f.rows(), 0));
+            files.add(new RunFile(f.kind(), o, f.file(), f.path(), null, null, f.rows()));
             f.rejected().forEach(r -> rejections.add(new Rejected(f.kind(), o, r)));
         }
         repository.replaceRunFiles(instanceId, files);

@@ -140,7 +140,6 @@ public class WriteWorkbookTasklet implements Tasklet {
     }
 
     private RunSummary summary(long instanceId, LocalDate runDate, List<RunFile> files, LineTotals totals) {
-        Map<String, long[]> linesPerFile = repository.linesPerFile(instanceId);
         Map<String, Long> rejected = repository.rejectionsPerFile(instanceId);
         List<RunSummary.InputFile> inputFiles = new ArrayList<>();
         long otherCodes = 0;
@@ -148,12 +147,11 @@ public class WriteWorkbookTasklet implements Tasklet {
         for (RunFile f : files) {
             boolean remittance = f.kind() == InputKind.REMITTANCE;
             otherCodes += f.otherCodeRows();
-            long[] lines = linesPerFile.getOrDefault(f.name(), new long[2]);
             if (remittance) {
-                duplicates += lines[1];
+                duplicates += f.duplicateLines();
             }
             inputFiles.add(new RunSummary.InputFile(f.kind().label(), f.name(), f.rowsRead(),
-                    remittance ? lines[0] : null,
+                    remittance ? f.targetLines() : null,
                     rejected.getOrDefault(f.kind().name() + "#" + f.order(), 0L), f.skippedReason()));
         }
         List<RunSummary.Group> statusGroups = new ArrayList<>();

@@ -93,8 +93,8 @@ public class RunReport {
                     .map(p -> p.substring(0, p.indexOf('=')) + " " + n(Long.parseLong(p.substring(p.indexOf('=') + 1))))
                     .collect(Collectors.joining(", "));
         }
-        return repository.totalsBy(instanceId, "status").stream()
-                .map(t -> t.key() + " " + n(t.lines()))
+        return repository.linesPerStatus(instanceId).entrySet().stream()
+                .map(e -> e.getKey() + " " + n(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

@@ -7,9 +7,18 @@ import com.rcm.j3490.rules.ReconciledLine;
 public sealed interface LineOutcome {
     int fileOrder();
 
-    /** A target-code line, reconciled; {@code duplicateKey} identifies a redelivered row. */
-    record Reconciled(long seq, int fileOrder, String file, long sourceLine, String duplicateKey, ReconciledLine line)
-            implements LineOutcome {
+    /**
+     * A target-code line, reconciled; {@code duplicateKey} identifies a redelivered row;
+     * {@code staged} is the line's {@link com.rcm.j3490.rules.LineCodec} form, made on the
+     * processing thread so the writing thread only stores it.
+     */
+    record Reconciled(long seq, int fileOrder, String file, long sourceLine, String duplicateKey, ReconciledLine line,
+            byte[] staged) implements LineOutcome {
+
+        public Reconciled(long seq, int fileOrder, String file, long sourceLine, String duplicateKey,
+                ReconciledLine line) {
+            this(seq, fileOrder, file, sourceLine, duplicateKey, line, com.rcm.j3490.rules.LineCodec.encode(line));
+        }
     }
 
     record Rejected(int fileOrder, RowRejection rejection) implements LineOutcome {

@@ -2,12 +2,8 @@ package com.rcm.j3490.reconcile;
 
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejection;
-import com.rcm.j3490.rules.Basis;
-import com.rcm.j3490.rules.DrugSource;
-import com.rcm.j3490.rules.Flag;
+import com.rcm.j3490.rules.LineCodec;
 import com.rcm.j3490.rules.ReconciledLine;
-import com.rcm.j3490.rules.Status;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -18,8 +14,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +25,13 @@ import org.springframework.jdbc.core.RowMapper;
 /** All SQL of the job's staging tables (see db/recon-schema.sql); portable between H2 and PostgreSQL. */
 public class ReconRepository {
     private static final int MAX_RAW_ROW = 32000;
-    private static final String LINE_COLUMNS = "claim_id, line_number, check_number, claim_status, payer_id, payer_name, "
-            + "payer_claim_number, patient_name, service_date, payment_date, procedure_code, modifiers, ndc, drug_name, "
-            + "ndc_quantity, ndc_unit, units_billed, billed, paid, reimbursed, expected, variance, basis, rate_percent, "
-            + "invoice_number, status, denial_codes, remark_codes, flags, rework_action, team, appeal_deadline, amount_at_stake, "
-            + "supplier, invoice_drug_name, lot_number, lot_expiration, pricing_drug_name, dosage";
+    /**
+     * A staged line is one {@link LineCodec} value ({@code line_data}) beside the few columns SQL
+     * needs: forty typed columns made the database's row encoding and decoding most of the
+     * reconcile step's time and half of the workbook step's reading.
+     */
     private static final String INSERT_LINE = "INSERT INTO recon_line (job_instance_id, seq, source_file, source_line, "
-            + "duplicate_key, duplicate_of, " + LINE_COLUMNS + ") VALUES (" + "?, ".repeat(44) + "?)";
+            + "duplicate_key, duplicate_of, claim_id, status, line_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -49,7 +43,13 @@ public class ReconRepository {
 
     /** An input file of a run; {@code skippedReason} is set when its content was reconciled before. */
     public record RunFile(InputKind kind, int order, String name, Path path, String checksum, String skippedReason,
-            long rowsRead, long otherCodeRows) {
+            long rowsRead, long otherCodeRows, long targetLines, long duplicateLines) {
+
+        /** A file as the inventory finds it: nothing read from it yet. */
+        public RunFile(InputKind kind, int order, String name, Path path, String checksum, String skippedReason,
+                long rowsRead) {
+            this(kind, order, name, path, checksum, skippedReason, rowsRead, 0, 0, 0);
+        }
     }
 
     public void replaceRunFiles(long instanceId, List<RunFile> files) {
@@ -73,7 +73,8 @@ public class ReconRepository {
         return jdbc.query("SELECT * FROM recon_run_file WHERE job_instance_id = ? ORDER BY file_kind, file_order",
                 (rs, i) -> new RunFile(InputKind.valueOf(rs.getString("file_kind")), rs.getInt("file_order"),
                         rs.getString("file_name"), Path.of(rs.getString("file_path")), rs.getString("checksum"),
-                        rs.getString("skipped_reason"), rs.getLong("rows_read"), rs.getLong("other_code_rows")),
+                        rs.getString("skipped_reason"), rs.getLong("rows_read"), rs.getLong("other_code_rows"),
+                        rs.getLong("target_lines"), rs.getLong("duplicate_lines")),
                 instanceId);
     }
 
@@ -152,27 +153,36 @@ public class ReconRepository {
         List<LineOutcome.Reconciled> lines = new ArrayList<>(chunk.size());
         List<Rejected> rejections = new ArrayList<>();
         Map<Integer, long[]> fileCounts = new HashMap<>();
+        // per file: rows read, other codes, target lines (duplicates included), duplicates
         for (LineOutcome o : chunk) {
-            long[] counts = fileCounts.computeIfAbsent(o.fileOrder(), k -> new long[2]);
+            long[] counts = fileCounts.computeIfAbsent(o.fileOrder(), k -> new long[4]);
             counts[0]++;
             if (o instanceof LineOutcome.Reconciled r) {
                 lines.add(r);
+                counts[2]++;
             } else if (o instanceof LineOutcome.Rejected r) {
                 rejections.add(new Rejected(InputKind.REMITTANCE, r.fileOrder(), r.rejection()));
             } else {
                 counts[1]++;
             }
         }
-        insertLines(instanceId, lines, firstLines);
+        Long[] duplicateOf = insertLines(instanceId, lines, firstLines);
+        for (int i = 0; i < duplicateOf.length; i++) {
+            if (duplicateOf[i] != null) {
+                fileCounts.get(lines.get(i).fileOrder())[3]++;
+            }
+        }
         insertRejections(instanceId, rejections);
         fileCounts.forEach((order, counts) -> jdbc.update("UPDATE recon_run_file SET rows_read = rows_read + ?, "
-                + "other_code_rows = other_code_rows + ? WHERE job_instance_id = ? AND file_kind = ? AND file_order = ?",
-                counts[0], counts[1], instanceId, InputKind.REMITTANCE.name(), order));
+                + "other_code_rows = other_code_rows + ?, target_lines = target_lines + ?, "
+                + "duplicate_lines = duplicate_lines + ? WHERE job_instance_id = ? AND file_kind = ? AND file_order = ?",
+                counts[0], counts[1], counts[2], counts[3], instanceId, InputKind.REMITTANCE.name(), order));
     }
 
-    private void insertLines(long instanceId, List<LineOutcome.Reconciled> lines, DuplicateIndex firstLines) {
+    /** Inserts the lines; returns, for each, the seq of the earlier line it repeats, or null. */
+    private Long[] insertLines(long instanceId, List<LineOutcome.Reconciled> lines, DuplicateIndex firstLines) {
         if (lines.isEmpty()) {
-            return;
+            return new Long[0];
         }
         Map<Integer, String> keysInChunk = new HashMap<>();
         Long[] duplicateOf = new Long[lines.size()];
@@ -197,7 +207,9 @@ public class ReconRepository {
                 ps.setLong(4, r.sourceLine());
                 ps.setString(5, r.duplicateKey());
                 setLong(ps, 6, duplicateOf[i]);
-                bindLine(ps, 7, r.line());
+                ps.setString(7, truncate(r.line().claimId(), 100));
+                ps.setString(8, r.line().status().name());
+                ps.setBytes(9, r.staged());
             }
 
             @Override
@@ -205,6 +217,7 @@ public class ReconRepository {
                 return lines.size();
             }
         });
+        return duplicateOf;
     }
 
     /** The full duplicate key of an earlier line: from this chunk, else by primary key. */
@@ -222,63 +235,16 @@ public class ReconRepository {
                 }, instanceId);
     }
 
-    private static void bindLine(PreparedStatement ps, int start, ReconciledLine l) throws SQLException {
-        int i = start;
-        ps.setString(i++, l.claimId());
-        ps.setString(i++, l.lineNumber());
-        ps.setString(i++, l.checkNumber());
-        ps.setString(i++, l.claimStatus());
-        ps.setString(i++, l.payerId());
-        ps.setString(i++, l.payerName());
-        ps.setString(i++, l.payerClaimNumber());
-        ps.setString(i++, l.patientName());
-        ps.setDate(i++, Date.valueOf(l.serviceDate()));
-        setDate(ps, i++, l.paymentDate());
-        ps.setString(i++, l.procedureCode());
-        ps.setString(i++, l.modifiers());
-        ps.setString(i++, l.ndc());
-        ps.setString(i++, truncate(l.drugName(), 500));
-        ps.setBigDecimal(i++, l.ndcQuantity());
-        ps.setString(i++, l.ndcUnit());
-        ps.setBigDecimal(i++, l.unitsBilled());
-        ps.setBigDecimal(i++, l.billed());
-        ps.setBigDecimal(i++, l.paid());
-        ps.setBigDecimal(i++, l.reimbursed());
-        ps.setBigDecimal(i++, l.expected());
-        ps.setBigDecimal(i++, l.variance());
-        ps.setString(i++, l.basis() == null ? null : l.basis().name());
-        ps.setBigDecimal(i++, l.ratePercent());
-        ps.setString(i++, l.invoiceNumber());
-        ps.setString(i++, l.status().name());
-        ps.setString(i++, String.join(";", l.denialCodes()));
-        ps.setString(i++, String.join(";", l.remarkCodes()));
-        ps.setString(i++, l.flagsText());
-        ps.setString(i++, l.reworkAction());
-        ps.setString(i++, l.team());
-        setDate(ps, i++, l.appealDeadline());
-        ps.setBigDecimal(i++, l.amountAtStake());
-        DrugSource d = l.drugSource();
-        ps.setString(i++, truncate(d.supplier(), 200));
-        ps.setString(i++, truncate(d.invoiceDrugName(), 500));
-        ps.setString(i++, truncate(d.lotNumber(), 100));
-        setDate(ps, i++, d.expirationDate());
-        ps.setString(i++, truncate(d.pricingDrugName(), 500));
-        ps.setString(i, truncate(d.dosage(), 200));
-    }
-
     // ---- reading lines back for the workbook ------------------------------------------------
 
-    /** Reads a row of {@code SELECT LINE_COLUMNS}, by position: a label lookup per column and row costs more. */
-    private static final RowMapper<ReconciledLine> LINE_MAPPER = (rs, n) -> new ReconciledLine(
-            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-            rs.getString(7), rs.getString(8), localDate(rs, 9), localDate(rs, 10), rs.getString(11), rs.getString(12),
-            rs.getString(13), rs.getString(14), rs.getBigDecimal(15), rs.getString(16), rs.getBigDecimal(17),
-            rs.getBigDecimal(18), rs.getBigDecimal(19), rs.getBigDecimal(20), rs.getBigDecimal(21), rs.getBigDecimal(22),
-            rs.getString(23) == null ? null : Basis.valueOf(rs.getString(23)), rs.getBigDecimal(24), rs.getString(25),
-            Status.valueOf(rs.getString(26)), split(rs.getString(27)), split(rs.getString(28)), flags(rs.getString(29)),
-            rs.getString(30), rs.getString(31), localDate(rs, 32), rs.getBigDecimal(33),
-            new DrugSource(rs.getString(34), rs.getString(35), rs.getString(36), localDate(rs, 37), rs.getString(38),
-                    rs.getString(39)));
+    private static final RowMapper<ReconciledLine> LINE_MAPPER = (rs, n) -> {
+        byte[] data = rs.getBytes(1);
+        if (data == null) {
+            throw new IllegalStateException("this run's lines were staged by an earlier version of the job; "
+                    + "reconcile the date again with: rerun runDate=<date> --confirm");
+        }
+        return LineCodec.decode(data);
+    };
 
     /**
      * Every reconciled (non-duplicate) line in input order. The ORDER BY names the whole primary key:
@@ -286,7 +252,7 @@ public class ReconRepository {
      * sorts every line of the run into a temporary result before returning the first.
      */
     public void forEachLine(long instanceId, Consumer<ReconciledLine> sink) {
-        stream("SELECT " + LINE_COLUMNS + " FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NULL "
+        stream("SELECT line_data FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NULL "
                 + "ORDER BY job_instance_id, seq", sink, instanceId);
     }
 
@@ -350,30 +316,12 @@ public class ReconRepository {
 
     // ---- aggregates for the summary -----------------------------------------------------------
 
-    /** Count and dollars of a group of lines. */
-    public record Totals(String key, long lines, BigDecimal billed, BigDecimal paid, BigDecimal reimbursed,
-            BigDecimal expected, BigDecimal variance, BigDecimal atStake) {
-    }
-
-    private static final String TOTALS = "COUNT(*), COALESCE(SUM(billed), 0), COALESCE(SUM(paid), 0), "
-            + "COALESCE(SUM(reimbursed), 0), COALESCE(SUM(expected), 0), COALESCE(SUM(variance), 0), "
-            + "COALESCE(SUM(amount_at_stake), 0)";
-
-    public List<Totals> totalsBy(long instanceId, String column) {
-        if (!List.of("status", "payer_id").contains(column)) {
-            throw new IllegalArgumentException(column);
-        }
-        return jdbc.query("SELECT " + column + ", " + TOTALS + " FROM recon_line WHERE job_instance_id = ? "
-                + "AND duplicate_of IS NULL GROUP BY " + column + " ORDER BY " + column, ReconRepository::totalsRow,
-                instanceId);
-    }
-
-    /** Per remittance file: target lines (duplicates included) and duplicates, in one scan. */
-    public Map<String, long[]> linesPerFile(long instanceId) {
-        Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("SELECT source_file, COUNT(*), COUNT(duplicate_of) FROM recon_line WHERE job_instance_id = ? "
-                + "GROUP BY source_file", rs -> {
-                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+    /** Lines of the run per status (duplicates excluded), by status name. */
+    public Map<String, Long> linesPerStatus(long instanceId) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT status, COUNT(*) FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NULL "
+                + "GROUP BY status", rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
                 }, instanceId);
         return counts;
     }
@@ -388,37 +336,7 @@ public class ReconRepository {
         return counts;
     }
 
-    private static Totals totalsRow(ResultSet rs, int n) throws SQLException {
-        return new Totals(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8));
-    }
-
     // ---- helpers -------------------------------------------------------------------------
-
-    private static List<String> split(String text) {
-        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(";"));
-    }
-
-    private static EnumSet<Flag> flags(String text) {
-        EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
-        for (String f : split(text)) {
-            flags.add(Flag.valueOf(f));
-        }
-        return flags;
-    }
-
-    private static LocalDate localDate(ResultSet rs, int column) throws SQLException {
-        Date d = rs.getDate(column);
-        return d == null ? null : d.toLocalDate();
-    }
-
-    private static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
-        if (d == null) {
-            ps.setNull(i, Types.DATE);
-        } else {
-            ps.setDate(i, Date.valueOf(d));
-        }
-    }
 
     private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
         if (v == null) {

@@ -1,25 +1,16 @@
 package com.rcm.j3490.workbook;
 
-import com.rcm.j3490.rules.Basis;
-import com.rcm.j3490.rules.DrugSource;
-import com.rcm.j3490.rules.Flag;
+import com.rcm.j3490.rules.LineCodec;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -72,9 +63,9 @@ public final class WorklistBuffer implements AutoCloseable {
         deadlineDays[size] = line.appealDeadline() == null ? Long.MAX_VALUE : line.appealDeadline().toEpochDay();
         size++;
         try {
-            int before = out.size();
-            LineCodec.write(out, line);
-            written += out.size() - before;
+            byte[] data = LineCodec.encode(line);
+            out.write(data);
+            written += data.length;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,16 +92,12 @@ public final class WorklistBuffer implements AutoCloseable {
                 return byDeadline != 0 ? byDeadline : Integer.compare(a, b);
             });
             try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-                byte[] buffer = new byte[4096];
                 for (Integer i : index) {
                     long start = offsets[i];
-                    int length = (int) ((i + 1 < size ? offsets[i + 1] : written) - start);
-                    if (buffer.length < length) {
-                        buffer = new byte[length];
-                    }
+                    byte[] data = new byte[(int) ((i + 1 < size ? offsets[i + 1] : written) - start)];
                     in.seek(start);
-                    in.readFully(buffer, 0, length);
-                    sink.accept(LineCodec.read(new DataInputStream(new ByteArrayInputStream(buffer, 0, length))));
+                    in.readFully(data);
+                    sink.accept(LineCodec.decode(data));
                 }
             }
         } catch (IOException e) {
@@ -125,144 +112,6 @@ public final class WorklistBuffer implements AutoCloseable {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
             // a temporary file; the OS temp cleaner takes what is left
-        }
-    }
-
-    /** A compact binary form of a reconciled line, for the spill file only. */
-    static final class LineCodec {
-        private LineCodec() {
-        }
-
-        static void write(DataOutputStream o, ReconciledLine l) throws IOException {
-            str(o, l.claimId());
-            str(o, l.lineNumber());
-            str(o, l.checkNumber());
-            str(o, l.claimStatus());
-            str(o, l.payerId());
-            str(o, l.payerName());
-            str(o, l.payerClaimNumber());
-            str(o, l.patientName());
-            date(o, l.serviceDate());
-            date(o, l.paymentDate());
-            str(o, l.procedureCode());
-            str(o, l.modifiers());
-            str(o, l.ndc());
-            str(o, l.drugName());
-            dec(o, l.ndcQuantity());
-            str(o, l.ndcUnit());
-            dec(o, l.unitsBilled());
-            dec(o, l.billed());
-            dec(o, l.paid());
-            dec(o, l.reimbursed());
-            dec(o, l.expected());
-            dec(o, l.variance());
-            str(o, l.basis() == null ? null : l.basis().name());
-            dec(o, l.ratePercent());
-            str(o, l.invoiceNumber());
-            o.writeByte(l.status().ordinal());
-            str(o, String.join(";", l.denialCodes()));
-            str(o, String.join(";", l.remarkCodes()));
-            str(o, l.flagsText());
-            str(o, l.reworkAction());
-            str(o, l.team());
-            date(o, l.appealDeadline());
-            dec(o, l.amountAtStake());
-            DrugSource d = l.drugSource();
-            str(o, d.supplier());
-            str(o, d.invoiceDrugName());
-            str(o, d.lotNumber());
-            date(o, d.expirationDate());
-            str(o, d.pricingDrugName());
-            str(o, d.dosage());
-        }
-
-        static ReconciledLine read(DataInputStream i) throws IOException {
-            String claimId = str(i);
-            String lineNumber = str(i);
-            String checkNumber = str(i);
-            String claimStatus = str(i);
-            String payerId = str(i);
-            String payerName = str(i);
-            String payerClaimNumber = str(i);
-            String patientName = str(i);
-            LocalDate serviceDate = date(i);
-            LocalDate paymentDate = date(i);
-            String procedureCode = str(i);
-            String modifiers = str(i);
-            String ndc = str(i);
-            String drugName = str(i);
-            BigDecimal ndcQuantity = dec(i);
-            String ndcUnit = str(i);
-            BigDecimal unitsBilled = dec(i);
-            BigDecimal billed = dec(i);
-            BigDecimal paid = dec(i);
-            BigDecimal reimbursed = dec(i);
-            BigDecimal expected = dec(i);
-            BigDecimal variance = dec(i);
-            String basis = str(i);
-            BigDecimal rate = dec(i);
-            String invoiceNumber = str(i);
-            Status status = Status.values()[i.readByte()];
-            List<String> denialCodes = list(str(i));
-            List<String> remarkCodes = list(str(i));
-            EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
-            for (String f : list(str(i))) {
-                flags.add(Flag.valueOf(f));
-            }
-            String action = str(i);
-            String team = str(i);
-            LocalDate deadline = date(i);
-            BigDecimal atStake = dec(i);
-            DrugSource drug = new DrugSource(str(i), str(i), str(i), date(i), str(i), str(i));
-            return new ReconciledLine(claimId, lineNumber, checkNumber, claimStatus, payerId, payerName,
-                    payerClaimNumber, patientName, serviceDate, paymentDate, procedureCode, modifiers, ndc, drugName,
-                    ndcQuantity, ndcUnit, unitsBilled, billed, paid, reimbursed, expected, variance,
-                    basis == null ? null : Basis.valueOf(basis), rate, invoiceNumber, status, denialCodes, remarkCodes,
-                    flags, action, team, deadline, atStake, drug);
-        }
-
-        private static void str(DataOutputStream o, String s) throws IOException {
-            o.writeBoolean(s != null);
-            if (s != null) {
-                o.writeUTF(s);
-            }
-        }
-
-        private static String str(DataInputStream i) throws IOException {
-            return i.readBoolean() ? i.readUTF() : null;
-        }
-
-        private static void date(DataOutputStream o, LocalDate d) throws IOException {
-            o.writeLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
-        }
-
-        private static LocalDate date(DataInputStream i) throws IOException {
-            long day = i.readLong();
-            return day == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
-        }
-
-        private static void dec(DataOutputStream o, BigDecimal d) throws IOException {
-            o.writeBoolean(d != null);
-            if (d != null) {
-                byte[] unscaled = d.unscaledValue().toByteArray();
-                o.writeByte(d.scale());
-                o.writeByte(unscaled.length);
-                o.write(unscaled);
-            }
-        }
-
-        private static BigDecimal dec(DataInputStream i) throws IOException {
-            if (!i.readBoolean()) {
-                return null;
-            }
-            int scale = i.readByte();
-            byte[] unscaled = new byte[i.readByte()];
-            i.readFully(unscaled);
-            return new BigDecimal(new BigInteger(unscaled), scale);
-        }
-
-        private static List<String> list(String joined) {
-            return joined == null || joined.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(joined.split(";")));
         }
     }
 }
