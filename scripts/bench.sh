@@ -58,9 +58,21 @@ bench_main() {
         org.springframework.boot.loader.launch.PropertiesLauncher "$@"
 }
 
-# Largest heap after GC, in MB, from the "[gc] GC(n) Pause ... 120M->30M(512M)" lines of -Xlog:gc*.
+# Largest heap after GC, in MB, from the "[gc] GC(n) Pause Young|Full ... 120M->30M(512M)" lines of
+# -Xlog:gc*: the pauses that collect (young, mixed, full). G1's Remark and Cleanup pauses also print
+# "a->b", but they evacuate nothing: their "after" is the heap as it stands mid-cycle, new
+# allocations included (e.g. "Pause Cleanup 358M->358M"), not a heap after a collection.
+# peak_heap_all_pauses_mb keeps the older, all-pause figure for comparison.
 peak_heap_mb() {
-    grep -E '\[gc *\] GC\([0-9]+\) Pause' "$1" | grep -oE -- '->[0-9]+[KMG]\(' | tr -d '>(' | tr -d '-' |
+    peak_of 'Pause (Young|Full)' "$1"
+}
+
+peak_heap_all_pauses_mb() {
+    peak_of 'Pause' "$1"
+}
+
+peak_of() { # peak_of PAUSE-REGEX GC-LOG
+    grep -E '\[gc *\] GC\([0-9]+\) '"$1" "$2" | grep -oE -- '->[0-9]+[KMG]\(' | tr -d '>(' | tr -d '-' |
         awk '{ v = substr($0, 1, length($0) - 1) + 0; u = substr($0, length($0));
                mb = (u == "K") ? v / 1024 : (u == "G") ? v * 1024 : v; if (mb > max) max = mb }
              END { printf "%.0f", max }'
@@ -151,7 +163,7 @@ for lines in "${SIZES[@]}"; do
     row+=" | $(secs "$(prop "$run/report.properties" step.writeWorkbook.ms -1)")"
     row+=" | $(secs "${read_ms:--1}") | $(secs "${write_ms:--1}") | $ratio |"
     ROWS+=("$row")
-    DETAILS+=("- $lines: job $(prop "$run/report.properties" job.status "?"), GC $(gc_summary "$run/gc.log"); load average before $load_before, after $load_after; all-lines rows $(prop "$run/report.properties" allLinesRows "?"), worklist rows $(prop "$run/report.properties" worklistRows "?"), duplicates $(prop "$run/report.properties" duplicates "?"), rejected $(prop "$run/report.properties" rejectedRows "?"); logs in $run/")
+    DETAILS+=("- $lines: job $(prop "$run/report.properties" job.status "?"), GC $(gc_summary "$run/gc.log"), largest heap after any pause (Remark and Cleanup included) $(peak_heap_all_pauses_mb "$run/gc.log") MB; load average before $load_before, after $load_after; all-lines rows $(prop "$run/report.properties" allLinesRows "?"), worklist rows $(prop "$run/report.properties" worklistRows "?"), duplicates $(prop "$run/report.properties" duplicates "?"), rejected $(prop "$run/report.properties" rejectedRows "?"); logs in $run/")
     if [ "$rc" -ne 0 ]; then
         log "job failed; last lines of $run/job.log:"
         tail -5 "$run/job.log" >&2
