@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Collects the worklist lines during the one pass over all lines and hands them back grouped by
+ * Collects the worklist lines during a pass over all lines and hands them back grouped by
  * worklist and in worklist order (amount at stake, largest first; appeal deadline, earliest first;
  * then arrival). Lines are spilled to a temporary file as they come; only a small sort key per
  * line (three numbers) stays in memory, so a million lines cost a few megabytes, not a database
