@@ -17,7 +17,7 @@ public class ReconProperties {
     private int invoiceLookbackDays = 365;
     /** Remittance rows per transaction; a restart resumes after the last committed chunk. */
     private int chunkSize = 1000;
-    /** Threads that parse and price a chunk's records (1 = all on the step's thread). */
+    /** Threads that parse and price a chunk's records (1 = all on the step's thread); also remittance files checked at once. */
     private int reconcileThreads = 2;
     /**
      * Malformed remittance rows a run may reject (and list) before it fails; negative = no limit.
