@@ -14,6 +14,7 @@ final class ConcurrentPass implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
     private volatile Throwable failure;
+    private volatile long finishedAt;
     private boolean joined;
 
     ConcurrentPass(String name, Work work) {
@@ -22,6 +23,8 @@ final class ConcurrentPass implements AutoCloseable {
                 work.run(() -> stopped);
             } catch (Throwable t) {
                 failure = t;
+            } finally {
+                finishedAt = System.nanoTime();
             }
         }, name);
         thread.setDaemon(true);
@@ -42,6 +45,11 @@ final class ConcurrentPass implements AutoCloseable {
         if (t != null) {
             throw new IllegalStateException(t.getMessage(), t);
         }
+    }
+
+    /** {@link System#nanoTime()} when the work ended; valid after {@link #join()}. */
+    long finishedAt() {
+        return finishedAt;
     }
 
     @Override

@@ -70,9 +70,9 @@ public class WriteWorkbookTasklet implements Tasklet {
 
         Path written;
         long started = System.nanoTime();
-        long[] allLinesDone = new long[1];
         long linesRead;
         long worklistsDone;
+        long allLinesDone;
         try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(properties.getOutput().getDir(), runDate,
                 reference.codes(), properties.getWorkbook().getDeadlineWarningDays())) {
             writer.carryOver(CarryOver.read(carryOverDir(), runDate));
@@ -89,7 +89,6 @@ public class WriteWorkbookTasklet implements Tasklet {
                         background.accept(line);
                     });
                 }
-                allLinesDone[0] = System.nanoTime();
             }))) {
                 try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
                         Path.of(System.getProperty("java.io.tmpdir")))) {
@@ -105,6 +104,7 @@ public class WriteWorkbookTasklet implements Tasklet {
                     worklistsDone = System.nanoTime();
                 }
                 allLines.join();
+                allLinesDone = allLines.finishedAt();
             }
             summary = summary(instanceId, runDate, files, totals);
             writer.summary(summary);
@@ -113,7 +113,7 @@ public class WriteWorkbookTasklet implements Tasklet {
             written = writer.commit();
         }
         log.info("Workbook step: lines read and summed in {} s, worklists written by {} s, All Lines by {} s, saved by {} s",
-                seconds(started, linesRead), seconds(started, worklistsDone), seconds(started, allLinesDone[0]),
+                seconds(started, linesRead), seconds(started, worklistsDone), seconds(started, allLinesDone),
                 seconds(started, System.nanoTime()));
         repository.registerReconciled(instanceId, runDate, files);
         jobExecution.getExecutionContext().putString(WORKBOOK_PATH, written.toString());

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -195,11 +196,11 @@ final class SheetCompressingWorkbook extends SXSSFWorkbook {
     }
 
     private static byte[] slice(byte[] data, int from, int to) {
-        return java.util.Arrays.copyOfRange(data, from, to);
+        return Arrays.copyOfRange(data, from, to);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] joined = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, joined, a.length, b.length);
         return joined;
     }

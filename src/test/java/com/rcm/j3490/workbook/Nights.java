@@ -39,17 +39,7 @@ final class Nights {
     static final LocalDate NIGHT_3 = NIGHT_1.plusDays(2);
 
     /** Descriptions "CARC 16" / "RARC N290", so a test can see which code was described. */
-    static final CodeDescriptions DESCRIPTIONS = new CodeDescriptions() {
-        @Override
-        public String carc(String carc) {
-            return "CARC " + carc;
-        }
-
-        @Override
-        public String rarc(String rarc) {
-            return "RARC " + rarc;
-        }
-    };
+    static final CodeDescriptions DESCRIPTIONS = com.rcm.j3490.rules.Lines.DESCRIPTIONS;
 
     private Nights() {
     }
@@ -154,21 +144,25 @@ final class Nights {
                 : new WorklistWorkbookWriter(dir, runDate, codes, 14)) {
             writer.carryOver(carry);
             writer.summary(summary(runDate, lines));
-            lines.forEach(writer::tonight);
-            try (var sheet = writer.allLines()) {
-                lines.forEach(sheet);
-            }
-            for (Status status : WorklistWorkbookWriter.WORKLISTS) {
-                try (var sheet = writer.worklist(status)) {
-                    lines.stream().filter(l -> l.status() == status)
-                            .sorted(Comparator.comparing(ReconciledLine::amountAtStake).reversed()
-                                    .thenComparing(ReconciledLine::appealDeadline))
-                            .forEach(sheet);
-                }
-            }
+            writeLines(writer, lines, Comparator.comparing(ReconciledLine::amountAtStake).reversed()
+                    .thenComparing(ReconciledLine::appealDeadline));
             writer.closedLines();
             writer.rejectedRows(sink -> sink.accept(new RowRejection("remit.csv", 7, "bad date", "a,b,=1+1")));
             return writer.commit();
+        }
+    }
+
+    /** Tonight's lines, the All Lines sheet, and each worklist with its lines in {@code worklistOrder}. */
+    static void writeLines(WorklistWorkbookWriter writer, List<ReconciledLine> lines,
+            Comparator<ReconciledLine> worklistOrder) {
+        lines.forEach(writer::tonight);
+        try (var sheet = writer.allLines()) {
+            lines.forEach(sheet);
+        }
+        for (Status status : WorklistWorkbookWriter.WORKLISTS) {
+            try (var sheet = writer.worklist(status)) {
+                lines.stream().filter(l -> l.status() == status).sorted(worklistOrder).forEach(sheet);
+            }
         }
     }
 

@@ -90,17 +90,8 @@ final class SampleWorkbook {
         try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(dir, runDate, codes, 14)) {
             writer.carryOver(CarryOver.read(dir, runDate));
             writer.summary(summary);
-            lines.forEach(writer::tonight);
-            try (var sheet = writer.allLines()) {
-                lines.forEach(sheet);
-            }
-            for (Status status : WorklistWorkbookWriter.WORKLISTS) {
-                try (var sheet = writer.worklist(status)) {
-                    lines.stream().filter(l -> l.status() == status)
-                            .sorted(java.util.Comparator.comparing(ReconciledLine::amountAtStake).reversed())
-                            .forEach(sheet);
-                }
-            }
+            Nights.writeLines(writer, lines,
+                    java.util.Comparator.comparing(ReconciledLine::amountAtStake).reversed());
             writer.closedLines();
             writer.rejectedRows(sink -> sink.accept(new com.rcm.j3490.input.RowRejection("era-2026-11-22.csv", 118,
                     "service_date: not a date: 2026-13-01", "CLM77,P001,2026-13-01,J3490,...")));
