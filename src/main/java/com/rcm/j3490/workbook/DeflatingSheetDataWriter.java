@@ -1,12 +1,14 @@
 package com.rcm.j3490.workbook;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.io.Writer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.InflaterInputStream;
@@ -28,6 +30,13 @@ final class DeflatingSheetDataWriter extends SheetDataWriter {
 
     DeflatingSheetDataWriter() throws IOException {
         super(); // inline strings: no shared strings table
+    }
+
+    /** POI's own writer is a {@code BufferedWriter} over an {@code OutputStreamWriter}: see {@link SheetXmlWriter}. */
+    @Override
+    public Writer createWriter(File fd) throws IOException {
+        FileOutputStream fos = new FileOutputStream(fd);
+        return new SheetXmlWriter(decorateOutputStream(fos));
     }
 
     @Override
