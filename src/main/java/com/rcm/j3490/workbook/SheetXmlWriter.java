@@ -57,11 +57,6 @@ final class SheetXmlWriter extends Writer {
     }
 
     @Override
-    public void write(String s) throws IOException {
-        write(s, 0, s.length());
-    }
-
-    @Override
     public void write(char[] c, int off, int len) throws IOException {
         while (len > 0) {
             if (count == chars.length) {
@@ -73,19 +68,6 @@ final class SheetXmlWriter extends Writer {
             off += n;
             len -= n;
         }
-    }
-
-    @Override
-    public Writer append(CharSequence csq) throws IOException {
-        String s = String.valueOf(csq);
-        write(s, 0, s.length());
-        return this;
-    }
-
-    @Override
-    public Writer append(char c) throws IOException {
-        write(c);
-        return this;
     }
 
     /**
