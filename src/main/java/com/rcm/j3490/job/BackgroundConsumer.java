@@ -12,10 +12,10 @@ import java.util.function.Consumer;
  * cores. Memory is bounded by the queue. A failure of the consumer is rethrown to the caller.
  */
 final class BackgroundConsumer<T> implements Consumer<T>, AutoCloseable {
-    private static final int BATCH = 512;
+    private static final int BATCH = 256;
     private static final List<Object> END = List.of();
 
-    private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(4);
     private final Thread worker;
     private volatile Throwable failure;
     /** The failure is thrown once: close() after a failed accept() must not throw it again. */

@@ -1,76 +1,87 @@
 package com.rcm.j3490.reconcile;
 
-import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
- * The first line of the run for each duplicate key, as a primitive open-addressing map from the
- * key's 64-bit fingerprint to the line's seq: about 12 bytes a line, so a million lines cost
- * about 12 MB, where an index on the database table would rewrite scattered pages at every
- * commit. A fingerprint match is only a candidate: the caller compares the full keys.
+ * The first line of the run for each duplicate key, as a primitive open-addressing table of 8
+ * bytes a line (36 bits of the key's fingerprint and the line's 28-bit seq in one long): a
+ * million lines cost 8 MB, where an index on the database table would rewrite scattered pages at
+ * every commit. Fingerprints can collide: a match is only a candidate that the caller confirms by
+ * comparing the full keys, and a key whose fingerprint collides still gets a slot of its own.
  */
 final class DuplicateIndex {
+    private static final int SEQ_BITS = 28;
+    /** The largest seq the index holds: a run of more lines than this is refused. */
+    static final int MAX_SEQ = (1 << SEQ_BITS) - 1;
     private static final int ABSENT = -1;
-    private long[] fingerprints;
-    private int[] seqs;
+
+    /** tag (high 36 bits, never 0) | seq; 0 = empty slot. */
+    private long[] slots = new long[1 << 12];
     private int size;
 
-    DuplicateIndex() {
-        allocate(1 << 12);
-    }
-
     static long fingerprint(String duplicateKey) {
-        long fp = Long.parseUnsignedLong(duplicateKey.substring(0, 16), 16);
-        return fp == 0 ? 1 : fp;
+        return Long.parseUnsignedLong(duplicateKey.substring(0, 16), 16);
     }
 
-    /** The seq recorded for the fingerprint, or -1. */
-    int get(long fingerprint) {
-        int mask = fingerprints.length - 1;
-        for (int i = slot(fingerprint, mask); fingerprints[i] != 0; i = (i + 1) & mask) {
-            if (fingerprints[i] == fingerprint) {
-                return seqs[i];
+    /**
+     * The seq of the recorded line whose key {@code sameKey} confirms, among those that share
+     * the fingerprint; or -1.
+     */
+    int find(long fingerprint, IntPredicate sameKey) {
+        long tag = tag(fingerprint);
+        int mask = slots.length - 1;
+        for (int i = slot(tag, mask); slots[i] != 0; i = (i + 1) & mask) {
+            if (slots[i] >>> SEQ_BITS == tag) {
+                int seq = (int) (slots[i] & MAX_SEQ);
+                if (sameKey.test(seq)) {
+                    return seq;
+                }
             }
         }
         return ABSENT;
     }
 
-    /** Records the first seq of a fingerprint (a fingerprint already present is left as it is). */
-    void putIfAbsent(long fingerprint, int seq) {
-        if (size * 4 >= fingerprints.length * 3) {
+    /** Records the first line of a key that {@link #find} did not find. */
+    void add(long fingerprint, int seq) {
+        if (seq < 0 || seq > MAX_SEQ) {
+            throw new IllegalStateException("a run can hold at most " + MAX_SEQ + " target lines");
+        }
+        if (size * 4 >= slots.length * 3) {
             grow();
         }
-        int mask = fingerprints.length - 1;
-        int i = slot(fingerprint, mask);
-        while (fingerprints[i] != 0) {
-            if (fingerprints[i] == fingerprint) {
-                return;
-            }
-            i = (i + 1) & mask;
-        }
-        fingerprints[i] = fingerprint;
-        seqs[i] = seq;
+        insert(slots, tag(fingerprint) << SEQ_BITS | seq);
         size++;
     }
 
-    private static int slot(long fingerprint, int mask) {
-        return (int) (fingerprint ^ (fingerprint >>> 32)) & mask;
+    int size() {
+        return size;
+    }
+
+    private static long tag(long fingerprint) {
+        long tag = fingerprint >>> SEQ_BITS;
+        return tag == 0 ? 1 : tag;
+    }
+
+    private static int slot(long tag, int mask) {
+        return (int) (tag ^ (tag >>> 20)) & mask;
+    }
+
+    private static void insert(long[] table, long value) {
+        int mask = table.length - 1;
+        int i = slot(value >>> SEQ_BITS, mask);
+        while (table[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        table[i] = value;
     }
 
     private void grow() {
-        long[] oldFingerprints = fingerprints;
-        int[] oldSeqs = seqs;
-        allocate(oldFingerprints.length * 2);
-        size = 0;
-        for (int i = 0; i < oldFingerprints.length; i++) {
-            if (oldFingerprints[i] != 0) {
-                putIfAbsent(oldFingerprints[i], oldSeqs[i]);
+        long[] bigger = new long[slots.length * 2];
+        for (long value : slots) {
+            if (value != 0) {
+                insert(bigger, value);
             }
         }
-    }
-
-    private void allocate(int capacity) {
-        fingerprints = new long[capacity];
-        seqs = new int[capacity];
-        Arrays.fill(seqs, ABSENT);
+        slots = bigger;
     }
 }

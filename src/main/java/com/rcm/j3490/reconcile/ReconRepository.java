@@ -189,11 +189,12 @@ public class ReconRepository {
         for (int i = 0; i < lines.size(); i++) {
             LineOutcome.Reconciled r = lines.get(i);
             long fingerprint = DuplicateIndex.fingerprint(r.duplicateKey());
-            int earlier = firstLines.get(fingerprint);
+            int earlier = firstLines.find(fingerprint,
+                    seq -> r.duplicateKey().equals(keyOf(instanceId, seq, keysInChunk)));
             if (earlier < 0) {
-                firstLines.putIfAbsent(fingerprint, (int) r.seq());
+                firstLines.add(fingerprint, Math.toIntExact(r.seq()));
                 keysInChunk.put((int) r.seq(), r.duplicateKey());
-            } else if (r.duplicateKey().equals(keyOf(instanceId, earlier, keysInChunk))) {
+            } else {
                 duplicateOf[i] = (long) earlier;
             }
         }

@@ -24,7 +24,7 @@ public class ReconcileWriter implements ItemStreamWriter<LineOutcome> {
     public void open(ExecutionContext executionContext) {
         firstLines = new DuplicateIndex();
         repository.forEachFirstLine(instanceId.getAsLong(),
-                (key, seq) -> firstLines.putIfAbsent(DuplicateIndex.fingerprint(key), seq));
+                (key, seq) -> firstLines.add(DuplicateIndex.fingerprint(key), seq));
     }
 
     @Override
@@ -33,5 +33,11 @@ public class ReconcileWriter implements ItemStreamWriter<LineOutcome> {
             open(new ExecutionContext());
         }
         repository.writeChunk(instanceId.getAsLong(), chunk.getItems(), firstLines);
+    }
+
+    /** The index is a few bytes a line: it goes with the step, not with the workbook step after it. */
+    @Override
+    public void close() {
+        firstLines = null;
     }
 }

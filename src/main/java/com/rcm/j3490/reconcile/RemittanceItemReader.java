@@ -5,9 +5,7 @@ import com.rcm.j3490.input.CsvRecord;
 import com.rcm.j3490.input.CsvRecordReader;
 import com.rcm.j3490.input.InputKind;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
@@ -22,7 +20,7 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
     private int fileIndex;
     private CsvRecordReader current;
     /** Position of each claim's rows in the current file, for files without line_number. */
-    private final Map<String, Long> claimOrdinals = new HashMap<>();
+    private final ClaimRowCounter claimOrdinals = new ClaimRowCounter();
 
     public RemittanceItemReader(Supplier<List<RemittanceFile>> files) {
         this.files = files;
@@ -71,12 +69,12 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
     /** Counts every row that names a claim, rejected ones included (a short or long row still has its claim_id). */
     private long claimOrdinal(CsvRecord record) {
         String claimId = record.get(Columns.CLAIM_ID);
-        return claimId == null ? 0 : claimOrdinals.merge(claimId, 1L, Long::sum);
+        return claimId == null ? 0 : claimOrdinals.increment(claimId);
     }
 
     private void nextFile() {
         closeCurrent();
-        claimOrdinals.clear();
+        claimOrdinals.reset();
         fileIndex++;
         current = fileIndex < runFiles.size() ? CsvRecordReader.open(runFiles.get(fileIndex).path(), InputKind.REMITTANCE) : null;
     }

@@ -27,11 +27,13 @@ public final class WorklistBuffer implements AutoCloseable {
     private final DataOutputStream out;
     private long written;
     private int size;
-    private long[] offsets = new long[1024];
-    /** worklist index (high 8 bits) | arrival (low bits): ties keep arrival order. */
-    private long[] groupAndArrival = new long[1024];
-    private long[] amountCents = new long[1024];
-    private long[] deadlineDays = new long[1024];
+    // Per kept line, in arrival order: where its bytes start, its worklist, its sort key. Blocks of
+    // a fixed size rather than one doubling array: no copies, and no array large enough for the
+    // garbage collector to treat as humongous.
+    private final LongBlocks offsets = new LongBlocks();
+    private final LongBlocks groups = new LongBlocks();
+    private final LongBlocks amountCents = new LongBlocks();
+    private final LongBlocks deadlineDays = new LongBlocks();
 
     public WorklistBuffer(List<Status> order, Path tempDir) {
         this.order = List.copyOf(order);
@@ -50,17 +52,10 @@ public final class WorklistBuffer implements AutoCloseable {
         if (group < 0) {
             return;
         }
-        if (size == offsets.length) {
-            int capacity = size * 2;
-            offsets = Arrays.copyOf(offsets, capacity);
-            groupAndArrival = Arrays.copyOf(groupAndArrival, capacity);
-            amountCents = Arrays.copyOf(amountCents, capacity);
-            deadlineDays = Arrays.copyOf(deadlineDays, capacity);
-        }
-        offsets[size] = written;
-        groupAndArrival[size] = ((long) group << 56) | size;
-        amountCents[size] = line.amountAtStake().movePointRight(2).longValueExact();
-        deadlineDays[size] = line.appealDeadline() == null ? Long.MAX_VALUE : line.appealDeadline().toEpochDay();
+        offsets.add(written);
+        groups.add(group);
+        amountCents.add(line.amountAtStake().movePointRight(2).longValueExact());
+        deadlineDays.add(line.appealDeadline() == null ? Long.MAX_VALUE : line.appealDeadline().toEpochDay());
         size++;
         try {
             byte[] data = LineCodec.encode(line);
@@ -75,26 +70,11 @@ public final class WorklistBuffer implements AutoCloseable {
     public void forEachSorted(Consumer<ReconciledLine> sink) {
         try {
             out.flush();
-            Integer[] index = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                index[i] = i;
-            }
-            Arrays.sort(index, (a, b) -> {
-                int byGroup = Long.compare(groupAndArrival[a] >>> 56, groupAndArrival[b] >>> 56);
-                if (byGroup != 0) {
-                    return byGroup;
-                }
-                int byAmount = Long.compare(amountCents[b], amountCents[a]);
-                if (byAmount != 0) {
-                    return byAmount;
-                }
-                int byDeadline = Long.compare(deadlineDays[a], deadlineDays[b]);
-                return byDeadline != 0 ? byDeadline : Integer.compare(a, b);
-            });
+            int[] index = sortedIndex();
             try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-                for (Integer i : index) {
-                    long start = offsets[i];
-                    byte[] data = new byte[(int) ((i + 1 < size ? offsets[i + 1] : written) - start)];
+                for (int i : index) {
+                    long start = offsets.get(i);
+                    byte[] data = new byte[(int) ((i + 1 < size ? offsets.get(i + 1) : written) - start)];
                     in.seek(start);
                     in.readFully(data);
                     sink.accept(LineCodec.decode(data));
@@ -102,6 +82,69 @@ public final class WorklistBuffer implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Worklist, then amount at stake (largest first), then deadline (earliest first); ties keep arrival order. */
+    private int compare(int a, int b) {
+        int byGroup = Long.compare(groups.get(a), groups.get(b));
+        if (byGroup != 0) {
+            return byGroup;
+        }
+        int byAmount = Long.compare(amountCents.get(b), amountCents.get(a));
+        return byAmount != 0 ? byAmount : Long.compare(deadlineDays.get(a), deadlineDays.get(b));
+    }
+
+    /**
+     * The kept lines' positions in worklist order: a stable bottom-up merge sort of primitive
+     * positions (the JDK sorts primitives only by their own value, and boxing a position per line
+     * would cost 16 bytes a line for the length of the sort).
+     */
+    int[] sortedIndex() {
+        int[] a = new int[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = i;
+        }
+        int[] b = new int[size];
+        for (int width = 1; width < size; width *= 2) {
+            for (int lo = 0; lo < size; lo += 2 * width) {
+                int mid = Math.min(lo + width, size);
+                int hi = Math.min(lo + 2 * width, size);
+                int i = lo;
+                int j = mid;
+                for (int k = lo; k < hi; k++) {
+                    // "<= 0" takes the left run first on ties: stable
+                    b[k] = i < mid && (j >= hi || compare(a[i], a[j]) <= 0) ? a[i++] : a[j++];
+                }
+            }
+            int[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** A growing list of longs in fixed blocks of 256 KB. */
+    private static final class LongBlocks {
+        private static final int SHIFT = 15;
+        private static final int MASK = (1 << SHIFT) - 1;
+        private long[][] blocks = new long[16][];
+        private int size;
+
+        void add(long value) {
+            int block = size >>> SHIFT;
+            if (block == blocks.length) {
+                blocks = Arrays.copyOf(blocks, blocks.length * 2);
+            }
+            if (blocks[block] == null) {
+                blocks[block] = new long[1 << SHIFT];
+            }
+            blocks[block][size & MASK] = value;
+            size++;
+        }
+
+        long get(int i) {
+            return blocks[i >>> SHIFT][i & MASK];
         }
     }
 

@@ -348,6 +348,13 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
             if (deadlines) {
                 deadlineHighlight(lastRow);
             }
+            // the sheet takes no more rows: its last window goes to disk now, instead of waiting
+            // (and aging into the old generation) until the workbook is saved
+            try {
+                sheet.flushRows(1); // one row stays: SXSSF derives the sheet's dimension (A1:AM123) from it
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write sheet " + sheet.getSheetName(), e);
+            }
         }
 
         /** Work Status drop-down. */

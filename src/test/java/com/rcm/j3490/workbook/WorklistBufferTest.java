@@ -35,6 +35,32 @@ class WorklistBufferTest {
     }
 
     @Test
+    void manyLinesAcrossBlocksComeBackInTheSameOrderAsAStableSort(@TempDir Path dir) {
+        java.util.Random random = new java.util.Random(3490);
+        List<Status> worklists = List.of(Status.UNDERPAID, Status.DENIED_CO16, Status.DENIED_CO50);
+        List<ReconciledLine> lines = new ArrayList<>();
+        for (int i = 0; i < 70_000; i++) {
+            Status status = random.nextInt(5) == 0 ? Status.PAID_OK : worklists.get(random.nextInt(worklists.size()));
+            // few distinct amounts and deadlines: many ties, which must keep arrival order
+            lines.add(line("C" + i, status, random.nextInt(20) + ".0" + random.nextInt(10),
+                    random.nextInt(6) == 0 ? null : DAY.plusDays(random.nextInt(4))));
+        }
+        List<String> expected = lines.stream()
+                .filter(l -> worklists.contains(l.status()))
+                .sorted(java.util.Comparator.<ReconciledLine>comparingInt(l -> worklists.indexOf(l.status()))
+                        .thenComparing(ReconciledLine::amountAtStake, java.util.Comparator.reverseOrder())
+                        .thenComparing(l -> l.appealDeadline() == null ? LocalDate.MAX : l.appealDeadline()))
+                .map(ReconciledLine::claimId)
+                .toList();
+        List<String> order = new ArrayList<>();
+        try (WorklistBuffer buffer = new WorklistBuffer(worklists, dir)) {
+            lines.forEach(buffer::add);
+            buffer.forEachSorted(l -> order.add(l.claimId()));
+        }
+        assertThat(order).hasSize(expected.size()).isEqualTo(expected);
+    }
+
+    @Test
     void aLineComesBackAsItWent(@TempDir Path dir) {
         ReconciledLine original = new Nights.LineBuilder("CLM-1").build();
         List<ReconciledLine> back = new ArrayList<>();

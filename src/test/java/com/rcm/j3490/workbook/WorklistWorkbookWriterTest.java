@@ -99,6 +99,19 @@ class WorklistWorkbookWriterTest {
     }
 
     @Test
+    void lineSheetsDeclareTheRangeTheyUse() {
+        // readers such as openpyxl in read-only mode size a sheet by its <dimension>
+        for (String name : List.of("All Lines", "Underpaid", "Denied CO-16")) {
+            XSSFSheet sheet = wb.getSheet(name);
+            int lastColumn = sheet.getRow(0).getLastCellNum() - 1;
+            String used = "A1:" + org.apache.poi.ss.util.CellReference.convertNumToColString(lastColumn)
+                    + (sheet.getLastRowNum() + 1);
+            assertThat(sheet.getLastRowNum()).as(name).isPositive();
+            assertThat(sheet.getCTWorksheet().getDimension().getRef()).as(name).isEqualTo(used);
+        }
+    }
+
+    @Test
     void moneyCellsAreNumbersWithACurrencyFormatAndDatesAreDates() {
         XSSFSheet sheet = wb.getSheet("Underpaid");
         Row row = rowsOf(sheet, "C1").get(0);
