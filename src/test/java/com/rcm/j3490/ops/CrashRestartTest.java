@@ -82,13 +82,9 @@ class CrashRestartTest {
         Path dir = Files.createDirectories(work.resolve("kill-reconcile"));
         long rowsAtKill;
         long total;
-        // By default H2 writes commits to its file within WRITE_DELAY (500 ms), and a process killed
-        // sooner loses them (the restart then redoes them: see docs/operations.md). That lag grew
-        // past any fixed wait while the clean run loaded both cores, so this run writes each commit
-        // at once: the test is about resuming after the last commit, not about H2's write delay.
+        // The default URL has H2 write each commit to its file at once (WRITE_DELAY=0), so the rows
+        // committed before the kill are the ones the restart must not read again.
         List<String> killedRun = args("runDate=" + RUN_DATE);
-        killedRun.add("--spring.datasource.url=jdbc:h2:file:./data/recon-repository;DB_CLOSE_ON_EXIT=FALSE;"
-                + "CACHE_SIZE=16384;WRITE_DELAY=0");
         try (JvmProcess run = JvmProcess.start(dir, killedRun)) {
             String line = run.awaitLine(l -> progress(l) != null && progress(l)[0] >= progress(l)[1] / 5,
                     RUN_TIMEOUT).orElseThrow(() -> new AssertionError("no progress line; " + run.output()));
