@@ -99,6 +99,8 @@ HEADER="| remittance lines | J3490 lines | -Xmx | exit | wall s | lines/s | peak
 RULE="|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 ROWS=()
 DETAILS=()
+WALLS=()
+PEAKS=()
 
 for lines in "${SIZES[@]}"; do
     claims=$(( lines * 2 / 5 ))
@@ -163,6 +165,8 @@ for lines in "${SIZES[@]}"; do
     row+=" | $(secs "$(prop "$run/report.properties" step.writeWorkbook.ms -1)")"
     row+=" | $(secs "${read_ms:--1}") | $(secs "${write_ms:--1}") | $ratio |"
     ROWS+=("$row")
+    WALLS+=("$wall_ms")
+    PEAKS+=("$peak")
     DETAILS+=("- $lines: job $(prop "$run/report.properties" job.status "?"), GC $(gc_summary "$run/gc.log"), largest heap after any pause (Remark and Cleanup included) $(peak_heap_all_pauses_mb "$run/gc.log") MB; load average before $load_before, after $load_after; all-lines rows $(prop "$run/report.properties" allLinesRows "?"), worklist rows $(prop "$run/report.properties" worklistRows "?"), duplicates $(prop "$run/report.properties" duplicates "?"), rejected $(prop "$run/report.properties" rejectedRows "?"); logs in $run/")
     if [ "$rc" -ne 0 ]; then
         log "job failed; last lines of $run/job.log:"
@@ -181,6 +185,14 @@ done
     printf '%s\n' "${ROWS[@]}"
     echo
     printf '%s\n' "${DETAILS[@]}"
+    if [ ${#SIZES[@]} -ge 2 ]; then
+        # issue 5's scaling targets, first size against last (100000 and 1000000 by default)
+        last=$(( ${#SIZES[@]} - 1 ))
+        awk -v a="${SIZES[0]}" -v b="${SIZES[$last]}" -v ta="${WALLS[0]}" -v tb="${WALLS[$last]}" \
+            -v pa="${PEAKS[0]}" -v pb="${PEAKS[$last]}" 'BEGIN {
+                printf "- scaling, %d lines against %d (%.1fx the lines): wall time %.2fx, peak heap after GC %.2fx\n",
+                    b, a, b / a, tb / ta, (pa > 0 ? pb / pa : 0) }'
+    fi
     echo
 } > "$OUT/results.md"
 cat "$OUT/results.md" >> "$OUT/history.md"
