@@ -57,6 +57,16 @@ final class DuplicateIndex {
         return size;
     }
 
+    /**
+     * Empties the index. Why not just drop it: G1 frees a large array early only when no object
+     * points to it any more, and a dropped index would still point to its table until the next
+     * marking cycle.
+     */
+    void clear() {
+        slots = new long[1 << 12];
+        size = 0;
+    }
+
     private static long tag(long fingerprint) {
         long tag = fingerprint >>> SEQ_BITS;
         return tag == 0 ? 1 : tag;

@@ -38,6 +38,9 @@ public class ReconcileWriter implements ItemStreamWriter<LineOutcome> {
     /** The index is a few bytes a line: it goes with the step, not with the workbook step after it. */
     @Override
     public void close() {
-        firstLines = null;
+        if (firstLines != null) {
+            firstLines.clear();
+            firstLines = null;
+        }
     }
 }

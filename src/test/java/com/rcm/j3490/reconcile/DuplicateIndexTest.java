@@ -67,6 +67,19 @@ class DuplicateIndexTest {
     }
 
     @Test
+    void clearEmptiesTheIndex() {
+        DuplicateIndex index = new DuplicateIndex();
+        for (int seq = 0; seq < 10_000; seq++) {
+            index.add(seq * 0x9E3779B97F4A7C15L, seq);
+        }
+
+        index.clear();
+
+        assertThat(index.size()).isZero();
+        assertThat(index.find(0x9E3779B97F4A7C15L, seq -> true)).isEqualTo(-1);
+    }
+
+    @Test
     void aSeqBeyondWhatTheIndexHoldsIsRefused() {
         DuplicateIndex index = new DuplicateIndex();
         index.add(1L, DuplicateIndex.MAX_SEQ);
