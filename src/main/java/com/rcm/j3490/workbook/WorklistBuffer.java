@@ -100,7 +100,7 @@ public final class WorklistBuffer implements AutoCloseable {
      * positions (the JDK sorts primitives only by their own value, and boxing a position per line
      * would cost 16 bytes a line for the length of the sort).
      */
-    int[] sortedIndex() {
+    private int[] sortedIndex() {
         int[] a = new int[size];
         for (int i = 0; i < size; i++) {
             a[i] = i;
