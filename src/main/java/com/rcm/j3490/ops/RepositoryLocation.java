@@ -1,5 +1,7 @@
 package com.rcm.j3490.ops;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,6 +20,11 @@ import org.springframework.core.env.MapPropertySource;
  * {@code ./} prefix turned an absolute folder such as {@code /var/lib/j3490} into
  * {@code .//var/lib/j3490}, under the working directory. A relative folder stays relative to the
  * working directory, as before.
+ *
+ * <p>When the datasource URL is in that folder, the folder is also created here: H2 creates it
+ * too, but two processes launched at once on a new installation could both try, and H2 then
+ * failed one with "a file with this name already exists" instead of letting its file lock
+ * refuse it (exit 4).
  */
 public class RepositoryLocation implements EnvironmentPostProcessor, Ordered {
     static final String DIR = "recon.repository.dir";
@@ -26,9 +33,16 @@ public class RepositoryLocation implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String dir = environment.getProperty(DIR, DEFAULT_DIR);
-        environment.getPropertySources().addLast(new MapPropertySource("reconRepositoryLocation",
-                Map.of(PATH, resolve(dir))));
+        String path = resolve(environment.getProperty(DIR, DEFAULT_DIR));
+        environment.getPropertySources().addLast(new MapPropertySource("reconRepositoryLocation", Map.of(PATH, path)));
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (url.startsWith("jdbc:h2:file:" + path + "/")) {
+            try {
+                Files.createDirectories(Path.of(path)); // tolerates another process creating it meanwhile
+            } catch (IOException | RuntimeException e) {
+                // left to H2, which reports it with the database's own message
+            }
+        }
     }
 
     /** The folder as H2 should see it: absolute, with forward slashes. */

@@ -41,6 +41,31 @@ class RepositoryLocationTest {
         assertThat(RepositoryLocation.resolve(" ")).isEqualTo(Path.of("data").toAbsolutePath().toString());
     }
 
+    @Test
+    void theFolderOfAnH2FileUrlIsCreatedBeforeTheDatabaseOpens() {
+        Path folder = dir.resolve("new/install/h2");
+        org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("recon.repository.dir", folder.toString())
+                .withProperty("spring.datasource.url", "jdbc:h2:file:${recon.repository.path}/recon-repository;CACHE_SIZE=1024");
+
+        new RepositoryLocation().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(folder).isDirectory();
+    }
+
+    @Test
+    void noFolderIsCreatedForAnotherDatabase() {
+        Path folder = dir.resolve("unused");
+        org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+                .withProperty("recon.repository.dir", folder.toString())
+                .withProperty("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/test");
+
+        new RepositoryLocation().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(folder).doesNotExist();
+        assertThat(environment.getProperty("recon.repository.path")).isEqualTo(folder.toAbsolutePath().toString());
+    }
+
     /** Starts the application without running a command; returns the URL it connected to. */
     private static String openRepository(String repositoryDir) throws Exception {
         SpringApplication application = new SpringApplication(ReconApplication.class);
