@@ -192,8 +192,9 @@ public class ReconRepository {
             int earlier = firstLines.find(fingerprint,
                     seq -> r.duplicateKey().equals(keyOf(instanceId, seq, keysInChunk)));
             if (earlier < 0) {
-                firstLines.add(fingerprint, Math.toIntExact(r.seq()));
-                keysInChunk.put((int) r.seq(), r.duplicateKey());
+                int seq = Math.toIntExact(r.seq());
+                firstLines.add(fingerprint, seq);
+                keysInChunk.put(seq, r.duplicateKey());
             } else {
                 duplicateOf[i] = (long) earlier;
             }

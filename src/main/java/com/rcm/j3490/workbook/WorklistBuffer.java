@@ -26,7 +26,6 @@ public final class WorklistBuffer implements AutoCloseable {
     private final Path file;
     private final DataOutputStream out;
     private long written;
-    private int size;
     // Per kept line, in arrival order: where its bytes start, its worklist, its sort key. Blocks of
     // a fixed size rather than one doubling array: no copies, and no array large enough for the
     // garbage collector to treat as humongous.
@@ -56,7 +55,6 @@ public final class WorklistBuffer implements AutoCloseable {
         groups.add(group);
         amountCents.add(line.amountAtStake().movePointRight(2).longValueExact());
         deadlineDays.add(line.appealDeadline() == null ? Long.MAX_VALUE : line.appealDeadline().toEpochDay());
-        size++;
         try {
             byte[] data = LineCodec.encode(line);
             out.write(data);
@@ -71,6 +69,7 @@ public final class WorklistBuffer implements AutoCloseable {
         try {
             out.flush();
             int[] index = sortedIndex();
+            int size = offsets.size();
             try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
                 for (int i : index) {
                     long start = offsets.get(i);
@@ -101,6 +100,7 @@ public final class WorklistBuffer implements AutoCloseable {
      * would cost 16 bytes a line for the length of the sort).
      */
     private int[] sortedIndex() {
+        int size = offsets.size();
         int[] a = new int[size];
         for (int i = 0; i < size; i++) {
             a[i] = i;
@@ -145,6 +145,10 @@ public final class WorklistBuffer implements AutoCloseable {
 
         long get(int i) {
             return blocks[i >>> SHIFT][i & MASK];
+        }
+
+        int size() {
+            return size;
         }
     }
 
