@@ -1,9 +1,5 @@
 package com.rcm.j3490.job;
 
-import com.rcm.j3490.ops.ReconCommands;
-import com.rcm.j3490.ops.ReconProgress;
-import com.rcm.j3490.ops.RemittanceCheck;
-import com.rcm.j3490.ops.RunTracker;
 import com.rcm.j3490.reconcile.LineOutcome;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconcileProcessor;
@@ -22,7 +18,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,16 +50,24 @@ public class ReconJobConfiguration {
     }
 
     @Bean
+    RunTracker runTracker() {
+        return new RunTracker();
+    }
+
+    @Bean
+    ReconProgress reconProgress(ReconProperties properties) {
+        return new ReconProgress(properties.getProgress().getInterval(), properties.getProgress().getEveryChunks());
+    }
+
+    @Bean
+    RemittanceCheck remittanceCheck(ReconProperties properties) {
+        return new RemittanceCheck(properties::getSkipLimit, properties.getReconcileThreads());
+    }
+
+    @Bean
     ReconLauncher reconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job j3490Reconciliation,
             ReconProperties properties) {
         return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties);
-    }
-
-    /** Off in tests, which launch the job themselves. */
-    @Bean
-    @ConditionalOnProperty(name = "recon.runner.enabled", havingValue = "true", matchIfMissing = true)
-    ReconRunner reconRunner(ReconCommands commands) {
-        return new ReconRunner(commands);
     }
 
     @Bean

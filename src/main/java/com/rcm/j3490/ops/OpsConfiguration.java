@@ -2,6 +2,8 @@ package com.rcm.j3490.ops;
 
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.ReconProperties;
+import com.rcm.j3490.job.RunTracker;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import com.rcm.j3490.reconcile.ReconRepository;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
@@ -12,21 +14,6 @@ import org.springframework.context.annotation.Configuration;
 /** Wiring of the manager commands; the classes themselves are plain. */
 @Configuration
 public class OpsConfiguration {
-    @Bean
-    RunTracker runTracker() {
-        return new RunTracker();
-    }
-
-    @Bean
-    ReconProgress reconProgress(ReconProperties properties) {
-        return new ReconProgress(properties.getProgress().getInterval(), properties.getProgress().getEveryChunks());
-    }
-
-    @Bean
-    RemittanceCheck remittanceCheck(ReconProperties properties) {
-        return new RemittanceCheck(properties::getSkipLimit, properties.getReconcileThreads());
-    }
-
     @Bean
     RunHistory runHistory(JobRepository jobRepository, ReconRepository reconRepository) {
         return new RunHistory(jobRepository, reconRepository);
@@ -48,5 +35,12 @@ public class OpsConfiguration {
             ReconProperties properties) {
         return new ReconCommands(launcher, jobOperator, jobRepository, runHistory, runReport, runTracker,
                 repositoryLock, properties, System.out);
+    }
+
+    /** Off in tests, which launch the job themselves. */
+    @Bean
+    @ConditionalOnProperty(name = "recon.runner.enabled", havingValue = "true", matchIfMissing = true)
+    ReconRunner reconRunner(ReconCommands commands) {
+        return new ReconRunner(commands);
     }
 }

@@ -1,5 +1,7 @@
 package com.rcm.j3490.ops;
 
+import com.rcm.j3490.job.FailureReason;
+import com.rcm.j3490.job.RunTracker;
 import com.rcm.j3490.input.InputFileException;
 import com.rcm.j3490.job.ExitCode;
 import com.rcm.j3490.job.ReconJobConfiguration;

@@ -1,5 +1,7 @@
 package com.rcm.j3490.ops;
 
+import com.rcm.j3490.job.RunFormat;
+import com.rcm.j3490.job.FailureReason;
 import com.rcm.j3490.input.InputFileException;
 import com.rcm.j3490.job.ExitCode;
 import com.rcm.j3490.job.ReconJobConfiguration;
@@ -104,24 +106,18 @@ public class RunReport {
     }
 
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return RunFormat.seconds(d);
     }
 
     static String n(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
+        return RunFormat.n(value);
     }
 
     static String reason(Throwable t) {
-        Throwable root = rootCause(t);
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return FailureReason.oneLine(message);
+        return RunFormat.reason(t);
     }
 
     static Throwable rootCause(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
+        return RunFormat.rootCause(t);
     }
 }

@@ -1,5 +1,6 @@
 package com.rcm.j3490.ops;
 
+import com.rcm.j3490.job.FailureReason;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,18 +87,6 @@ class OpsUnitsTest {
         assertThat(new RepositoryLock("jdbc:h2:tcp://db:9092/recon").exclusive()).isFalse();
         assertThat(new RepositoryLock("jdbc:h2:mem:recon").exclusive()).isFalse();
         assertThat(new RepositoryLock("jdbc:postgresql://127.0.0.1:5432/recon").exclusive()).isFalse();
-    }
-
-    @Test
-    void progressLineShowsRowsRateAndEstimatedFinish() {
-        String line = ReconProgress.line(120_000, 100_000, 400_000, 120, Duration.ofSeconds(10));
-        assertThat(line).startsWith("Progress reconcileLines: 120,000 of 400,000 rows (30%), 120 chunks committed, "
-                + "10,000 rows/s, ETA 28 s (");
-        assertThat(ReconProgress.line(500, 500, 0, 1, Duration.ofSeconds(1)))
-                .isEqualTo("Progress reconcileLines: 500 rows, 1 chunks committed, 500 rows/s");
-        assertThat(ReconProgress.eta(59)).isEqualTo("59 s");
-        assertThat(ReconProgress.eta(3_599)).isEqualTo("59 min 59 s");
-        assertThat(ReconProgress.eta(7_260)).isEqualTo("2 h 1 min");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.rcm.j3490.ops;
 
+import com.rcm.j3490.job.RunTracker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,6 @@
 package com.rcm.j3490.ops;
 
+import com.rcm.j3490.job.RunTracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rcm.j3490.ReconApplication;
@@ -7,7 +8,7 @@ import com.rcm.j3490.job.ExitCode;
 import com.rcm.j3490.job.ReconJobConfiguration;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.ReconProperties;
-import com.rcm.j3490.job.ReconRunner;
+import com.rcm.j3490.ops.ReconRunner;
 import com.rcm.j3490.job.UserError;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;

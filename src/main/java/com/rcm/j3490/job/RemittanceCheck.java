@@ -1,4 +1,4 @@
-package com.rcm.j3490.ops;
+package com.rcm.j3490.job;
 
 import com.rcm.j3490.input.CsvRecord;
 import com.rcm.j3490.input.RemittanceRowParser;
@@ -64,13 +64,13 @@ public class RemittanceCheck {
             if (limit >= 0 && malformed > limit) {
                 long runTotal = counts.stream().mapToLong(FileCount::malformed).sum();
                 throw new TooManyMalformedRowsException("remittance file " + c.file() + " has "
-                        + RunReport.n(c.malformed()) + " malformed rows, over recon.skip-limit=" + limit
-                        + " for the run (run total " + RunReport.n(runTotal) + "); first: line " + c.first().line()
+                        + RunFormat.n(c.malformed()) + " malformed rows, over recon.skip-limit=" + limit
+                        + " for the run (run total " + RunFormat.n(runTotal) + "); first: line " + c.first().line()
                         + ": " + c.first().reason() + "; nothing was reconciled");
             }
         }
         log.info("Remittance check: {} record(s) to reconcile in {} file(s), {} malformed (recon.skip-limit={})",
-                RunReport.n(records), files.size(), RunReport.n(malformed), limit < 0 ? "none" : limit);
+                RunFormat.n(records), files.size(), RunFormat.n(malformed), limit < 0 ? "none" : limit);
         return new Result(records, malformed);
     }
 

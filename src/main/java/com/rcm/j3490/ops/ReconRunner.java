@@ -1,8 +1,8 @@
-package com.rcm.j3490.job;
+package com.rcm.j3490.ops;
 
 import com.rcm.j3490.input.InputFileException;
-import com.rcm.j3490.ops.CommandLine;
-import com.rcm.j3490.ops.ReconCommands;
+import com.rcm.j3490.job.ExitCode;
+import com.rcm.j3490.job.UserError;
 import java.time.LocalDate;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

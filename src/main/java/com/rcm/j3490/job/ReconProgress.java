@@ -1,4 +1,4 @@
-package com.rcm.j3490.ops;
+package com.rcm.j3490.job;
 
 import com.rcm.j3490.reconcile.LineOutcome;
 import java.time.Duration;
@@ -105,14 +105,14 @@ public class ReconProgress implements StepExecutionListener, ItemWriteListener<L
     static String line(long done, long doneHere, long total, long chunks, Duration elapsed) {
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         double rate = doneHere / seconds;
-        StringBuilder b = new StringBuilder(PREFIX).append(RunReport.n(done));
+        StringBuilder b = new StringBuilder(PREFIX).append(RunFormat.n(done));
         if (total > 0) {
-            b.append(" of ").append(RunReport.n(total)).append(" rows (").append(Math.min(100, done * 100 / total))
+            b.append(" of ").append(RunFormat.n(total)).append(" rows (").append(Math.min(100, done * 100 / total))
                     .append("%)");
         } else {
             b.append(" rows");
         }
-        b.append(", ").append(RunReport.n(chunks)).append(" chunks committed, ").append(RunReport.n(Math.round(rate)))
+        b.append(", ").append(RunFormat.n(chunks)).append(" chunks committed, ").append(RunFormat.n(Math.round(rate)))
                 .append(" rows/s");
         if (total > 0 && rate > 0) {
             long eta = Math.round(Math.max(0, total - done) / rate);

@@ -1,4 +1,4 @@
-package com.rcm.j3490.ops;
+package com.rcm.j3490.job;
 
 import com.rcm.j3490.input.InputFileException;
 

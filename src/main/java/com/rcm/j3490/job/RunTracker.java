@@ -1,4 +1,4 @@
-package com.rcm.j3490.ops;
+package com.rcm.j3490.job;
 
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ public class RunTracker implements JobExecutionListener, StepExecutionListener {
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         log.info("Step {} {} in {}", stepExecution.getStepName(), stepExecution.getStatus(),
-                RunReport.seconds(stepExecution.getStartTime() == null ? java.time.Duration.ZERO
+                RunFormat.seconds(stepExecution.getStartTime() == null ? java.time.Duration.ZERO
                         : java.time.Duration.between(stepExecution.getStartTime(), java.time.LocalDateTime.now())));
         return null;
     }
@@ -54,7 +54,7 @@ public class RunTracker implements JobExecutionListener, StepExecutionListener {
                     .filter(s -> s.getStatus() == BatchStatus.FAILED)
                     .map(StepExecution::getStepName)
                     .collect(Collectors.joining(", "));
-            String reason = RunReport.reason(failures.get(0));
+            String reason = RunFormat.reason(failures.get(0));
             jobExecution.setExitStatus(new ExitStatus(ExitStatus.FAILED.getExitCode(),
                     (steps.isEmpty() ? "" : steps + ": ") + reason));
         } else if (jobExecution.getStatus() == BatchStatus.STOPPED) {
