@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS recon_run_file (
 );
 
 -- One row per target-code remittance line; seq is the row's ordinal in the run, stable on restart.
--- line_data is the whole reconciled line in the job's compact binary form (rules.LineCodec):
+-- line_data is the whole reconciled line in the job's compact binary form (reconcile.LineCodec):
 -- the workbook is written from it; claim_id and status are kept as columns for counts and support
 -- queries.
 CREATE TABLE IF NOT EXISTS recon_line (

@@ -9,7 +9,7 @@ public sealed interface LineOutcome {
 
     /**
      * A target-code line, reconciled; {@code duplicateKey} identifies a redelivered row;
-     * {@code staged} is the line's {@link com.rcm.j3490.rules.LineCodec} form, made on the
+     * {@code staged} is the line's {@link LineCodec} form, made on the
      * processing thread so the writing thread only stores it.
      */
     record Reconciled(long seq, int fileOrder, String file, long sourceLine, String duplicateKey, ReconciledLine line,
@@ -17,7 +17,7 @@ public sealed interface LineOutcome {
 
         public Reconciled(long seq, int fileOrder, String file, long sourceLine, String duplicateKey,
                 ReconciledLine line) {
-            this(seq, fileOrder, file, sourceLine, duplicateKey, line, com.rcm.j3490.rules.LineCodec.encode(line));
+            this(seq, fileOrder, file, sourceLine, duplicateKey, line, LineCodec.encode(line));
         }
     }
 

@@ -2,7 +2,6 @@ package com.rcm.j3490.reconcile;
 
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejection;
-import com.rcm.j3490.rules.LineCodec;
 import com.rcm.j3490.rules.ReconciledLine;
 import java.nio.file.Path;
 import java.sql.Date;

@@ -1,6 +1,6 @@
 package com.rcm.j3490.workbook;
 
-import com.rcm.j3490.rules.LineCodec;
+import com.rcm.j3490.reconcile.LineCodec;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
 import java.io.BufferedOutputStream;

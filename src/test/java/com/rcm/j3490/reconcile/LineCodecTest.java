@@ -1,5 +1,10 @@
-package com.rcm.j3490.rules;
+package com.rcm.j3490.reconcile;
 
+import com.rcm.j3490.rules.Basis;
+import com.rcm.j3490.rules.DrugSource;
+import com.rcm.j3490.rules.Flag;
+import com.rcm.j3490.rules.ReconciledLine;
+import com.rcm.j3490.rules.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
