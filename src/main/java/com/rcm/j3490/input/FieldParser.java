@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one parser for dates, amounts, percents, quantities and lists in every input file. Each
- * method takes the column name so a rejection says which field was wrong.
+ * method takes the column name so a rejection says which field was wrong. A reason never
+ * repeats the value: reasons reach stderr and the job repository, and a value in the wrong
+ * column may be a patient's name (the raw row is shown only on the Rejected Rows sheet).
  */
 public final class FieldParser {
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
@@ -45,9 +47,9 @@ public final class FieldParser {
                 return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
             }
         } catch (DateTimeException e) {
-            throw new RowRejectedException(column + " '" + text + "' is not a real date");
+            throw new RowRejectedException(column + " is not a real date (no such day)");
         }
-        throw new RowRejectedException(column + " '" + text + "' is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
+        throw new RowRejectedException(column + " is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
     }
 
     public static LocalDate requiredDate(String column, String text) {
@@ -71,7 +73,7 @@ public final class FieldParser {
         if (m.matches()) {
             return new BigDecimal(m.group(1).replace(",", "")).negate();
         }
-        throw new RowRejectedException(column + " '" + text + "' is not an amount");
+        throw new RowRejectedException(column + " is not an amount (like 1234.56, $1,234.56, -12.00 or (12.00))");
     }
 
     public static BigDecimal requiredAmount(String column, String text) {
@@ -85,7 +87,7 @@ public final class FieldParser {
         }
         Matcher m = PERCENT.matcher(text);
         if (!m.matches()) {
-            throw new RowRejectedException(column + " '" + text + "' is not a percent");
+            throw new RowRejectedException(column + " is not a percent (like 110, 110.5 or 110%)");
         }
         return new BigDecimal(m.group(1));
     }
@@ -97,7 +99,7 @@ public final class FieldParser {
         }
         BigDecimal value = number(column, text);
         if (value.signum() <= 0) {
-            throw new RowRejectedException(column + " '" + text + "' must be positive");
+            throw new RowRejectedException(column + " must be positive");
         }
         return value;
     }
@@ -118,7 +120,7 @@ public final class FieldParser {
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new RowRejectedException(column + " '" + text + "' is not a whole number");
+            throw new RowRejectedException(column + " is not a whole number");
         }
     }
 
@@ -136,12 +138,13 @@ public final class FieldParser {
     public static List<Adjustment> adjustments(String column, String text) {
         List<String> items = list(text);
         List<Adjustment> adjustments = new ArrayList<>(items.size());
-        for (String item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i);
             Matcher m = ADJUSTMENT.matcher(item);
             String group = m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : null;
             if (group == null || !GROUPS.contains(group)) {
-                throw new RowRejectedException(column + " item '" + item
-                        + "' is not GROUP-REASON:AMOUNT[:QUANTITY] with group CO, PR, OA, PI or CR");
+                throw new RowRejectedException(column + " item " + (i + 1)
+                        + " is not GROUP-REASON:AMOUNT[:QUANTITY] with group CO, PR, OA, PI or CR");
             }
             BigDecimal amount = amount(column, m.group(3).trim());
             BigDecimal quantity = m.group(4) == null ? null : number(column, m.group(4).trim());
@@ -163,7 +166,7 @@ public final class FieldParser {
             return null;
         }
         if (!NUMBER.matcher(text).matches()) {
-            throw new RowRejectedException(column + " '" + text + "' is not a number");
+            throw new RowRejectedException(column + " is not a number (like 12 or 0.5)");
         }
         return new BigDecimal(text);
     }

@@ -89,7 +89,7 @@ final class ReferenceRowParsers {
     private static Basis basis(String column, String text) {
         Basis basis = Basis.parse(text);
         if (basis == null) {
-            throw new RowRejectedException(column + " '" + text + "' is not INVOICE, ASP or CHARGE");
+            throw new RowRejectedException(column + " is not INVOICE, ASP or CHARGE");
         }
         return basis;
     }
@@ -97,7 +97,7 @@ final class ReferenceRowParsers {
     private static Ndc unambiguousNdc(String text) {
         Ndc ndc = NdcNormalizer.parseUnambiguous(text);
         if (ndc == null) {
-            throw new RowRejectedException("ndc '" + text + "' is not an 11-digit or hyphenated NDC");
+            throw new RowRejectedException("ndc is not an 11-digit or hyphenated NDC");
         }
         return ndc;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rcm.j3490.rules.Adjustment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -204,5 +205,30 @@ class FieldParserTest {
     void malformedAdjustmentsReject(String text) {
         assertThatThrownBy(() -> FieldParser.adjustments("adjustments", text))
                 .isInstanceOf(RowRejectedException.class).hasMessageContaining("adjustments");
+    }
+
+    /** Issue 12 case 8: a reason is stored and printed; it never echoes a value that may be PHI. */
+    @Test
+    void rejectionReasonsNeverEchoTheValue() {
+        String phi = "Juniper Fakington";
+        List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                () -> FieldParser.date("service_date", phi),
+                () -> FieldParser.date("service_date", "2026-02-30"),
+                () -> FieldParser.amount("paid_amount", phi),
+                () -> FieldParser.percent("rate_percent", phi),
+                () -> FieldParser.positiveQuantity("package_size", phi),
+                () -> FieldParser.positiveQuantity("package_size", "-4"),
+                () -> FieldParser.absoluteQuantity("ndc_quantity", phi),
+                () -> FieldParser.wholeNumber("appeal_days", phi),
+                () -> FieldParser.number("quantity", phi),
+                () -> FieldParser.adjustments("adjustments", phi),
+                () -> FieldParser.adjustments("adjustments", "CO-45:" + phi));
+        for (var call : calls) {
+            RowRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(RowRejectedException.class, call);
+            assertThat(e.getMessage()).doesNotContain("Juniper").doesNotContain("2026-02-30").doesNotContain("-4")
+                    .doesNotContain("'");
+        }
+        assertThatThrownBy(() -> FieldParser.date("service_date", phi))
+                .hasMessage("service_date is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
     }
 }
