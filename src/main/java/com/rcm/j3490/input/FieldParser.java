@@ -30,26 +30,39 @@ public final class FieldParser {
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|]");
     private static final Pattern MODIFIER_SEPARATOR = Pattern.compile("[:;]");
 
+    /** Dates outside this range are typing or export errors (and show as ##### in Excel). */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+    /** Most days a day count (appeal_days, timely filing) may hold: ten years. */
+    public static final int MAX_DAY_COUNT = 3650;
+    private static final Pattern DAY_COUNT = Pattern.compile("\\d{1,4}");
+
     private FieldParser() {
     }
 
-    /** ISO, US M/D/YYYY or X12 CCYYMMDD; null for a blank value. */
+    /** ISO, US M/D/YYYY or X12 CCYYMMDD, from 1900-01-01 to 2199-12-31; null for a blank value. */
     public static LocalDate date(String column, String text) {
         if (text == null) {
             return null;
         }
         Matcher m;
+        LocalDate date = null;
         try {
             if ((m = ISO_DATE.matcher(text)).matches() || (m = X12_DATE.matcher(text)).matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            }
-            if ((m = US_DATE.matcher(text)).matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            } else if ((m = US_DATE.matcher(text)).matches()) {
+                date = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
             }
         } catch (DateTimeException e) {
             throw new RowRejectedException(column + " is not a real date (no such day)");
         }
-        throw new RowRejectedException(column + " is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
+        if (date == null) {
+            throw new RowRejectedException(column + " is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
+        }
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            throw new RowRejectedException(column + " is outside " + EARLIEST_DATE + ".." + LATEST_DATE);
+        }
+        return date;
     }
 
     public static LocalDate requiredDate(String column, String text) {
@@ -113,15 +126,17 @@ public final class FieldParser {
         return value.signum() == 0 ? null : value;
     }
 
-    public static Integer wholeNumber(String column, String text) {
+
+    /** A count of days (appeal_days, timely filing): a whole number from 0 to {@value #MAX_DAY_COUNT}; null when blank. */
+    public static Integer dayCount(String column, String text) {
         if (text == null) {
             return null;
         }
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new RowRejectedException(column + " is not a whole number");
+        int days = DAY_COUNT.matcher(text).matches() ? Integer.parseInt(text) : -1;
+        if (days < 0 || days > MAX_DAY_COUNT) {
+            throw new RowRejectedException(column + " must be a whole number from 0 to " + MAX_DAY_COUNT);
         }
+        return days;
     }
 
     /** Items separated by ";" or "|", trimmed, blanks dropped. */

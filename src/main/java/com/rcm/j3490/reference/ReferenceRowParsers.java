@@ -76,7 +76,7 @@ final class ReferenceRowParsers {
         }
         BigDecimal toleranceAmount = FieldParser.amount(TOLERANCE_AMOUNT, r.get(TOLERANCE_AMOUNT));
         BigDecimal tolerancePercent = FieldParser.percent(TOLERANCE_PERCENT, r.get(TOLERANCE_PERCENT));
-        Integer appealDays = FieldParser.wholeNumber(APPEAL_DAYS, r.get(APPEAL_DAYS));
+        Integer appealDays = FieldParser.dayCount(APPEAL_DAYS, r.get(APPEAL_DAYS));
         return new PayerContract(payerId, basis, rate, fallback, fallbackRate,
                 toleranceAmount != null ? toleranceAmount : PayerContract.DEFAULT_TOLERANCE_AMOUNT,
                 tolerancePercent != null ? tolerancePercent : PayerContract.DEFAULT_TOLERANCE_PERCENT,

@@ -219,7 +219,7 @@ class FieldParserTest {
                 () -> FieldParser.positiveQuantity("package_size", phi),
                 () -> FieldParser.positiveQuantity("package_size", "-4"),
                 () -> FieldParser.absoluteQuantity("ndc_quantity", phi),
-                () -> FieldParser.wholeNumber("appeal_days", phi),
+                () -> FieldParser.dayCount("appeal_days", phi),
                 () -> FieldParser.number("quantity", phi),
                 () -> FieldParser.adjustments("adjustments", phi),
                 () -> FieldParser.adjustments("adjustments", "CO-45:" + phi));
@@ -230,5 +230,35 @@ class FieldParserTest {
         }
         assertThatThrownBy(() -> FieldParser.date("service_date", phi))
                 .hasMessage("service_date is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
+    }
+
+    /** Issue 12 case 12: dates Excel cannot show sensibly and day counts of centuries are rejected. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0000-01-01", "9999-12-31", "1899-12-31", "22000101", "1/1/2200", "0001-01-01"})
+    void datesOutsideTheSaneRangeAreRejected(String text) {
+        assertThatThrownBy(() -> FieldParser.date("payment_date", text))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessage("payment_date is outside 1900-01-01..2199-12-31");
+    }
+
+    @Test
+    void theRangeEndsAreAccepted() {
+        assertThat(FieldParser.date("d", "1900-01-01")).isEqualTo(LocalDate.of(1900, 1, 1));
+        assertThat(FieldParser.date("d", "12/31/2199")).isEqualTo(LocalDate.of(2199, 12, 31));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"99999999", "3651", "-1", "-180", "99999999999", "1.5", "x"})
+    void dayCountsOutsideZeroToTenYearsAreRejected(String text) {
+        assertThatThrownBy(() -> FieldParser.dayCount("appeal_days", text))
+                .isInstanceOf(RowRejectedException.class).hasMessageStartingWith("appeal_days ")
+                .message().doesNotContain(text);
+    }
+
+    @Test
+    void dayCountsWithinTenYearsAreAccepted() {
+        assertThat(FieldParser.dayCount("appeal_days", "0")).isZero();
+        assertThat(FieldParser.dayCount("appeal_days", "3650")).isEqualTo(3650);
+        assertThat(FieldParser.dayCount("appeal_days", null)).isNull();
     }
 }

@@ -260,4 +260,15 @@ class ReferenceDataLoaderTest {
         ReferenceData data = load("P1,Juniper,106,,,,,,,\n", "Juniper Fakington,12.00,2026-01-01,,,,\n", "");
         assertThat(reasons(data)).hasSize(2).allSatisfy(r -> assertThat(r).doesNotContain("Juniper"));
     }
+
+    /** Issue 12 case 12. */
+    @Test
+    void absurdDatesAndDayCountsAreRejectedWithFileAndLine() throws IOException {
+        ReferenceData data = load("P1,ASP,106,,,,,99999999,,\nP2,ASP,106,,,,,,0000-01-01,\n",
+                "11111-2222-01,12.00,9999-12-31,,,,\n", "INV-1,0001-01-01,11111-2222-01,10.00,,,\n");
+        assertThat(data.rejections()).extracting(RowRejection::line).containsExactly(2L, 3L, 2L, 2L);
+        assertThat(reasons(data)).containsExactly("appeal_days must be a whole number from 0 to 3650",
+                "effective_from is outside 1900-01-01..2199-12-31", "effective_from is outside 1900-01-01..2199-12-31",
+                "invoice_date is outside 1900-01-01..2199-12-31");
+    }
 }
