@@ -93,6 +93,15 @@ public final class FieldParser {
         return amount(column, require(column, text));
     }
 
+    /** An amount that must not be negative (prices, costs, tolerances); null for a blank value. */
+    public static BigDecimal nonNegativeAmount(String column, String text) {
+        BigDecimal value = amount(column, text);
+        if (value != null && value.signum() < 0) {
+            throw new RowRejectedException(column + " must not be negative");
+        }
+        return value;
+    }
+
     /** 110, 110.5 or 110%; null for a blank value. */
     public static BigDecimal percent(String column, String text) {
         if (text == null) {

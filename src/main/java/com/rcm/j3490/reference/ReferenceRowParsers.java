@@ -7,6 +7,7 @@ import com.rcm.j3490.input.CsvRecordReader;
 import com.rcm.j3490.input.FieldParser;
 import com.rcm.j3490.input.RowRejectedException;
 import com.rcm.j3490.rules.Basis;
+import com.rcm.j3490.rules.ContractBook;
 import com.rcm.j3490.rules.InvoiceLine;
 import com.rcm.j3490.rules.Ndc;
 import com.rcm.j3490.rules.NdcNormalizer;
@@ -34,7 +35,7 @@ final class ReferenceRowParsers {
                 r.require(INVOICE_NUMBER),
                 FieldParser.requiredDate(INVOICE_DATE, r.get(INVOICE_DATE)),
                 ndc,
-                FieldParser.requiredAmount(UNIT_COST, r.get(UNIT_COST)),
+                FieldParser.nonNegativeAmount(UNIT_COST, r.require(UNIT_COST)),
                 orOne(FieldParser.positiveQuantity(PACKAGE_SIZE, r.get(PACKAGE_SIZE))),
                 r.get(PACKAGE_UNIT) == null ? "UN" : r.get(PACKAGE_UNIT).toUpperCase(Locale.ROOT),
                 FieldParser.number(QUANTITY, r.get(QUANTITY)),
@@ -50,7 +51,7 @@ final class ReferenceRowParsers {
         Ndc ndc = unambiguousNdc(r.require(NDC));
         PricingRow row = new PricingRow(
                 ndc,
-                FieldParser.requiredAmount(PAYMENT_LIMIT, r.get(PAYMENT_LIMIT)),
+                FieldParser.nonNegativeAmount(PAYMENT_LIMIT, r.require(PAYMENT_LIMIT)),
                 FieldParser.requiredDate(EFFECTIVE_FROM, r.get(EFFECTIVE_FROM)),
                 FieldParser.date(EFFECTIVE_TO, r.get(EFFECTIVE_TO)),
                 orOne(FieldParser.positiveQuantity(BILLING_UNITS_PER_PACKAGE, r.get(BILLING_UNITS_PER_PACKAGE))),
@@ -74,7 +75,7 @@ final class ReferenceRowParsers {
         if ((fallback == null) != (fallbackRate == null)) {
             throw new RowRejectedException("fallback_basis and fallback_rate_percent must be given together");
         }
-        BigDecimal toleranceAmount = FieldParser.amount(TOLERANCE_AMOUNT, r.get(TOLERANCE_AMOUNT));
+        BigDecimal toleranceAmount = FieldParser.nonNegativeAmount(TOLERANCE_AMOUNT, r.get(TOLERANCE_AMOUNT));
         BigDecimal tolerancePercent = FieldParser.percent(TOLERANCE_PERCENT, r.get(TOLERANCE_PERCENT));
         Integer appealDays = FieldParser.dayCount(APPEAL_DAYS, r.get(APPEAL_DAYS));
         return new PayerContract(payerId, basis, rate, fallback, fallbackRate,
@@ -84,6 +85,18 @@ final class ReferenceRowParsers {
                 r.get(PAYER_NAME),
                 FieldParser.date(EFFECTIVE_FROM, r.get(EFFECTIVE_FROM)),
                 FieldParser.date(EFFECTIVE_TO, r.get(EFFECTIVE_TO)));
+    }
+
+    /**
+     * The payer a rejected contract row was for: its payer_id, {@link ContractBook#UNKNOWN_PAYER}
+     * when that cannot be read, or null for a row with no value at all (an empty spreadsheet row).
+     */
+    static String payerOfRejectedContract(CsvRecord r) {
+        if (r.fields().length > 0 && java.util.Arrays.stream(r.fields()).allMatch(String::isBlank)) {
+            return null;
+        }
+        String payerId = r.fields().length == r.header().width() ? r.get(PAYER_ID) : null;
+        return payerId != null ? payerId : ContractBook.UNKNOWN_PAYER;
     }
 
     private static Basis basis(String column, String text) {

@@ -12,5 +12,7 @@ public enum Flag {
     QUANTITY_ASSUMED,
     UNIT_MISMATCH,
     REMARK_CODE_MISSING,
-    OUT_OF_BALANCE
+    OUT_OF_BALANCE,
+    /** A contract row of the line's payer (or of the default payer it fell back to) was rejected. */
+    CONTRACT_ROW_REJECTED
 }

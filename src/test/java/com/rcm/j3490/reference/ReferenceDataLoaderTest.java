@@ -7,6 +7,7 @@ import com.rcm.j3490.input.InputFileException;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.rules.Basis;
+import com.rcm.j3490.rules.ContractBook;
 import com.rcm.j3490.rules.InvoiceLine;
 import com.rcm.j3490.rules.Ndc;
 import com.rcm.j3490.rules.PayerContract;
@@ -270,5 +271,33 @@ class ReferenceDataLoaderTest {
         assertThat(reasons(data)).containsExactly("appeal_days must be a whole number from 0 to 3650",
                 "effective_from is outside 1900-01-01..2199-12-31", "effective_from is outside 1900-01-01..2199-12-31",
                 "invoice_date is outside 1900-01-01..2199-12-31");
+    }
+
+    /** Issue 12 case 4: negative reference values are rejected like a negative tolerance_percent. */
+    @Test
+    void negativeReferenceValuesAreRejected() throws IOException {
+        ReferenceData data = load("P1,ASP,106,,,-1.00,,,,\nP2,ASP,106,,,,,-30,,\nP3,ASP,106,,,,-2,,,\nP4,ASP,106,,,0.00,0,0,,\n",
+                "11111-2222-01,-12.00,2026-01-01,,,,\n11111-2222-02,0.00,2026-01-01,,,,\n",
+                "INV-1,2026-01-01,11111-2222-01,-10.00,,,\nINV-2,2026-01-01,11111-2222-01,0.00,,,\n");
+        assertThat(reasons(data)).containsExactly("tolerance_amount must not be negative",
+                "appeal_days must be a whole number from 0 to 3650",
+                "tolerance_percent is not a percent (like 110, 110.5 or 110%)",
+                "payment_limit must not be negative", "unit_cost must not be negative");
+        assertThat(data.rejections()).extracting(RowRejection::file).containsExactly("payer-contracts.csv",
+                "payer-contracts.csv", "payer-contracts.csv", "asp-pricing.csv", "inv-2026.csv");
+        assertThat(data.rejections()).extracting(RowRejection::line).containsExactly(2L, 3L, 4L, 2L, 2L);
+        assertThat(data.payersWithRejectedContractRows()).containsExactly("P1", "P2", "P3");
+    }
+
+    @Test
+    void aRejectedContractRowWhosePayerCannotBeReadCountsForEveryPayerButAnEmptyRowDoesNot() throws IOException {
+        ReferenceData empty = loadContracts(",,,,,,,,,\n");
+        assertThat(empty.rejections()).hasSize(1);
+        assertThat(empty.payersWithRejectedContractRows()).isEmpty();
+        ReferenceData blankPayer = loadContracts(",ASP,106,,,,,,,\n");
+        assertThat(blankPayer.payersWithRejectedContractRows()).containsExactly(ContractBook.UNKNOWN_PAYER);
+        assertThat(blankPayer.contracts().lostARow("ANY", DOS)).isTrue();
+        ReferenceData unbalanced = loadContracts("P1,\"ASP,106,,,,,,,\n");
+        assertThat(unbalanced.payersWithRejectedContractRows()).containsExactly(ContractBook.UNKNOWN_PAYER);
     }
 }
