@@ -2,6 +2,7 @@ package com.rcm.j3490.input;
 
 import com.opencsv.ICSVParser;
 import com.opencsv.RFC4180ParserBuilder;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,6 +35,8 @@ public final class CsvRecordReader implements AutoCloseable {
     /** Narrower files (e.g. code descriptions) may hold legitimate multi-line text with commas. */
     private static final int MIN_WIDTH_FOR_SWALLOW_CHECK = 3;
     private static final String[] UNBALANCED = new String[0];
+    /** How much of a file's start is checked for signs of another encoding. */
+    private static final int ENCODING_SNIFF_BYTES = 8192;
 
     private final String fileName;
     private final BufferedReader in;
@@ -61,13 +64,43 @@ public final class CsvRecordReader implements AutoCloseable {
     public static CsvRecordReader open(Path path, InputKind kind) {
         Reader in;
         try {
-            in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);
+            BufferedInputStream bytes = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+            String encodingProblem = encodingProblem(bytes);
+            if (encodingProblem != null) {
+                bytes.close();
+                throw new InputFileException(kind.label() + " file " + path + " is not UTF-8 text (" + encodingProblem
+                        + "); save it as CSV UTF-8");
+            }
+            in = new InputStreamReader(bytes, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InputFileException(kind.label() + " file " + path + " does not exist");
         } catch (IOException e) {
             throw new InputFileException("cannot read " + kind.label() + " file " + path + ": " + e.getMessage(), e);
         }
         return new CsvRecordReader(in, path.getFileName().toString(), path.toString(), kind);
+    }
+
+    /**
+     * What shows at the start of the file that it is not UTF-8 text, or null: a UTF-16
+     * byte-order mark, or NUL bytes (UTF-16 without a mark, a spreadsheet, any binary file).
+     */
+    private static String encodingProblem(BufferedInputStream in) throws IOException {
+        byte[] head = new byte[ENCODING_SNIFF_BYTES];
+        in.mark(head.length);
+        int n = in.readNBytes(head, 0, head.length);
+        in.reset();
+        if (n >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return "it starts with a UTF-16LE byte-order mark";
+        }
+        if (n >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return "it starts with a UTF-16BE byte-order mark";
+        }
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0) {
+                return "it holds NUL bytes: looks like UTF-16 or a binary file such as .xlsx";
+            }
+        }
+        return null;
     }
 
     /** Reads CSV from any reader, e.g. a classpath resource; {@code name} is shown in errors. */

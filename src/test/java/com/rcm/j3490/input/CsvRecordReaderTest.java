@@ -255,4 +255,27 @@ class CsvRecordReaderTest {
         assertThat(records.get(0).get("payer_name")).startsWith("Acme\nnote, 1").endsWith("note, 9");
         assertThat(records.get(1).line()).isEqualTo(CsvRecordReader.MAX_RECORD_LINES + 2);
     }
+
+    /** Issue 12 case 10: a file in another encoding says so instead of "lacks required columns". */
+    @Test
+    void utf16AndBinaryFilesNameTheEncodingProblem() throws IOException {
+        String csv = "payer_id,basis,rate_percent\nP1,ASP,106\n";
+        Path le = dir.resolve("le.csv");
+        Files.write(le, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE));
+        Path be = dir.resolve("be.csv");
+        Files.write(be, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16BE));
+        Path noBom = dir.resolve("nobom.csv");
+        Files.write(noBom, csv.getBytes(StandardCharsets.UTF_16LE));
+        Path binary = dir.resolve("book.csv");
+        Files.write(binary, new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0});
+        assertThatThrownBy(() -> CsvRecordReader.open(le, InputKind.CONTRACTS)).isInstanceOf(InputFileException.class)
+                .hasMessage("payer contracts file " + le + " is not UTF-8 text (it starts with a UTF-16LE byte-order mark); save it as CSV UTF-8");
+        assertThatThrownBy(() -> CsvRecordReader.open(be, InputKind.CONTRACTS)).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("UTF-16BE byte-order mark");
+        for (Path p : List.of(noBom, binary)) {
+            assertThatThrownBy(() -> CsvRecordReader.open(p, InputKind.CONTRACTS)).isInstanceOf(InputFileException.class)
+                    .hasMessageContaining("is not UTF-8 text (it holds NUL bytes: looks like UTF-16 or a binary file")
+                    .message().doesNotContain("lacks");
+        }
+    }
 }
