@@ -62,6 +62,9 @@ public final class CsvRecordReader implements AutoCloseable {
 
     /** Opens a file and checks its header; throws {@link InputFileException} when it cannot. */
     public static CsvRecordReader open(Path path, InputKind kind) {
+        if (Files.exists(path) || Files.isSymbolicLink(path)) {
+            InputFiles.checkReadableFile(path, kind);
+        }
         Reader in;
         try {
             BufferedInputStream bytes = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
