@@ -37,6 +37,14 @@ public final class FieldParser {
     public static final int MAX_DAY_COUNT = 3650;
     private static final Pattern DAY_COUNT = Pattern.compile("\\d{1,4}");
 
+    /** Amounts must be smaller in magnitude: nothing real on a drug line comes near a billion dollars. */
+    public static final BigDecimal AMOUNT_LIMIT = new BigDecimal("1000000000");
+    /** Largest quantity (units, NDC quantity, packages bought, adjustment quantity). */
+    public static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
+    /** Smallest package size and billing units per package (smaller ones blow expected amounts up). */
+    public static final BigDecimal MIN_PACKAGE_QUANTITY = new BigDecimal("0.0001");
+    public static final BigDecimal MAX_PERCENT = new BigDecimal("1000");
+
     private FieldParser() {
     }
 
@@ -74,6 +82,10 @@ public final class FieldParser {
         if (text == null) {
             return null;
         }
+        return withinAmountLimit(column, parseAmount(column, text));
+    }
+
+    private static BigDecimal parseAmount(String column, String text) {
         if (isPlainNumber(text)) {
             return new BigDecimal(text);
         }
@@ -87,6 +99,13 @@ public final class FieldParser {
             return new BigDecimal(m.group(1).replace(",", "")).negate();
         }
         throw new RowRejectedException(column + " is not an amount (like 1234.56, $1,234.56, -12.00 or (12.00))");
+    }
+
+    private static BigDecimal withinAmountLimit(String column, BigDecimal value) {
+        if (value.abs().compareTo(AMOUNT_LIMIT) >= 0) {
+            throw new RowRejectedException(column + " is too large (its magnitude must be below 1,000,000,000)");
+        }
+        return value;
     }
 
     public static BigDecimal requiredAmount(String column, String text) {
@@ -111,7 +130,11 @@ public final class FieldParser {
         if (!m.matches()) {
             throw new RowRejectedException(column + " is not a percent (like 110, 110.5 or 110%)");
         }
-        return new BigDecimal(m.group(1));
+        BigDecimal percent = new BigDecimal(m.group(1));
+        if (percent.compareTo(MAX_PERCENT) > 0) {
+            throw new RowRejectedException(column + " is too large (at most " + MAX_PERCENT + "%)");
+        }
+        return percent;
     }
 
     /** Reference-file quantity: positive; null (use the default) when blank. */
@@ -122,6 +145,9 @@ public final class FieldParser {
         BigDecimal value = number(column, text);
         if (value.signum() <= 0) {
             throw new RowRejectedException(column + " must be positive");
+        }
+        if (value.compareTo(MIN_PACKAGE_QUANTITY) < 0 || value.compareTo(MAX_QUANTITY) > 0) {
+            throw new RowRejectedException(column + " must be from 0.0001 to 1,000,000");
         }
         return value;
     }
@@ -192,7 +218,11 @@ public final class FieldParser {
         if (!NUMBER.matcher(text).matches()) {
             throw new RowRejectedException(column + " is not a number (like 12 or 0.5)");
         }
-        return new BigDecimal(text);
+        BigDecimal value = new BigDecimal(text);
+        if (value.abs().compareTo(MAX_QUANTITY) > 0) {
+            throw new RowRejectedException(column + " is too large (at most 1,000,000)");
+        }
+        return value;
     }
 
     private static List<String> split(String text, Pattern separator) {

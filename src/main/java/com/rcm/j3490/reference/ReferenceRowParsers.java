@@ -39,9 +39,9 @@ final class ReferenceRowParsers {
                 orOne(FieldParser.positiveQuantity(PACKAGE_SIZE, r.get(PACKAGE_SIZE))),
                 r.get(PACKAGE_UNIT) == null ? "UN" : r.get(PACKAGE_UNIT).toUpperCase(Locale.ROOT),
                 FieldParser.number(QUANTITY, r.get(QUANTITY)),
-                r.get(SUPPLIER),
-                r.get(DRUG_NAME),
-                r.get(LOT_NUMBER),
+                r.text(SUPPLIER),
+                r.text(DRUG_NAME),
+                r.text(LOT_NUMBER),
                 FieldParser.date(EXPIRATION_DATE, r.get(EXPIRATION_DATE)),
                 claimId);
     }
@@ -57,8 +57,8 @@ final class ReferenceRowParsers {
                 orOne(FieldParser.positiveQuantity(BILLING_UNITS_PER_PACKAGE, r.get(BILLING_UNITS_PER_PACKAGE))),
                 orOne(FieldParser.positiveQuantity(PACKAGE_SIZE, r.get(PACKAGE_SIZE))),
                 r.get(HCPCS_CODE) == null ? null : r.get(HCPCS_CODE).toUpperCase(Locale.ROOT),
-                r.get(DRUG_NAME),
-                r.get(DOSAGE));
+                r.text(DRUG_NAME),
+                r.text(DOSAGE));
         if (row.effectiveTo() != null && row.effectiveTo().isBefore(row.effectiveFrom())) {
             throw new RowRejectedException("effective_to is before effective_from");
         }
@@ -82,7 +82,7 @@ final class ReferenceRowParsers {
                 toleranceAmount != null ? toleranceAmount : PayerContract.DEFAULT_TOLERANCE_AMOUNT,
                 tolerancePercent != null ? tolerancePercent : PayerContract.DEFAULT_TOLERANCE_PERCENT,
                 appealDays != null ? appealDays : PayerContract.DEFAULT_APPEAL_DAYS,
-                r.get(PAYER_NAME),
+                r.text(PAYER_NAME),
                 FieldParser.date(EFFECTIVE_FROM, r.get(EFFECTIVE_FROM)),
                 FieldParser.date(EFFECTIVE_TO, r.get(EFFECTIVE_TO)));
     }
@@ -95,8 +95,8 @@ final class ReferenceRowParsers {
         if (r.fields().length > 0 && java.util.Arrays.stream(r.fields()).allMatch(String::isBlank)) {
             return null;
         }
-        String payerId = r.fields().length == r.header().width() ? r.get(PAYER_ID) : null;
-        return payerId != null ? payerId : ContractBook.UNKNOWN_PAYER;
+        String payerId = r.fields().length == r.header().width() ? r.peek(PAYER_ID) : null;
+        return payerId != null && payerId.length() <= CsvRecord.MAX_VALUE_LENGTH ? payerId : ContractBook.UNKNOWN_PAYER;
     }
 
     private static Basis basis(String column, String text) {

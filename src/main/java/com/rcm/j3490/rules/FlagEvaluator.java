@@ -55,10 +55,17 @@ public final class FlagEvaluator {
         if (!line.adjustments().isEmpty() && isOutOfBalance(line)) {
             flags.add(Flag.OUT_OF_BALANCE);
         }
+        if (isCut(line.drugName()) || isCut(line.patientName()) || isCut(line.payerName())) {
+            flags.add(Flag.TEXT_TRUNCATED);
+        }
         if (contractRowRejected) {
             flags.add(Flag.CONTRACT_ROW_REJECTED);
         }
         return flags;
+    }
+
+    private static boolean isCut(String text) {
+        return text != null && text.endsWith(Flag.TRUNCATION_MARKER);
     }
 
     private static boolean isOutOfBalance(RemittanceLine line) {

@@ -261,4 +261,36 @@ class FieldParserTest {
         assertThat(FieldParser.dayCount("appeal_days", "3650")).isEqualTo(3650);
         assertThat(FieldParser.dayCount("appeal_days", null)).isNull();
     }
+
+    /** Issue 12 case 7: magnitudes nothing real reaches, which would overflow later steps. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1000000000", "-1000000000.00", "$1,000,000,000.00", "(1000000000)", "99999999999999999999"})
+    void amountsOfABillionOrMoreAreRejected(String text) {
+        assertThatThrownBy(() -> FieldParser.amount("paid_amount", text)).isInstanceOf(RowRejectedException.class)
+                .hasMessage("paid_amount is too large (its magnitude must be below 1,000,000,000)");
+    }
+
+    @Test
+    void amountsJustBelowABillionAreAccepted() {
+        assertThat(FieldParser.amount("paid_amount", "999999999.99")).isEqualByComparingTo("999999999.99");
+        assertThat(FieldParser.amount("paid_amount", "-999,999,999.99")).isEqualByComparingTo("-999999999.99");
+    }
+
+    @Test
+    void quantitiesOutsideSaneRangesAreRejected() {
+        for (String bad : new String[] {"0.00009", "1e-16", "0.0000000000000001", "1000000.01", "99999999999"}) {
+            assertThatThrownBy(() -> FieldParser.positiveQuantity("package_size", bad))
+                    .isInstanceOf(RowRejectedException.class).hasMessageStartingWith("package_size ");
+        }
+        assertThat(FieldParser.positiveQuantity("package_size", "0.0001")).isEqualByComparingTo("0.0001");
+        assertThat(FieldParser.positiveQuantity("package_size", "1000000")).isEqualByComparingTo("1000000");
+        assertThatThrownBy(() -> FieldParser.absoluteQuantity("ndc_quantity", "-1000001"))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessage("ndc_quantity is too large (at most 1,000,000)");
+        assertThat(FieldParser.absoluteQuantity("ndc_quantity", "-1000000")).isEqualByComparingTo("1000000");
+        assertThatThrownBy(() -> FieldParser.number("quantity", "1000001")).isInstanceOf(RowRejectedException.class);
+        assertThatThrownBy(() -> FieldParser.percent("rate_percent", "1000.5")).isInstanceOf(RowRejectedException.class)
+                .hasMessage("rate_percent is too large (at most 1000%)");
+        assertThat(FieldParser.percent("rate_percent", "1000")).isEqualByComparingTo("1000");
+    }
 }
