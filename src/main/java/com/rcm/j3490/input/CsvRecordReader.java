@@ -27,7 +27,7 @@ import java.util.List;
  * {@value #MAX_RECORD_LINES} physical lines, and must not swallow a line that is on its own a
  * complete row of the header's width. A record that breaks either rule (or whose quote is never
  * closed) is returned as a rejected record made of its first line only, and reading resumes at
- * the next physical line.
+ * the next physical line. A quote inside an unquoted field ({@code 5" vial}) rejects the row too.
  */
 public final class CsvRecordReader implements AutoCloseable {
     /** Most physical lines one record may span (RFC 4180 quoted line breaks). */
@@ -133,7 +133,7 @@ public final class CsvRecordReader implements AutoCloseable {
         }
     }
 
-    /** Rejects a record whose field count is not the header's (an unquoted comma shifts every column). */
+    /** Rejects a record whose quotes do not balance, or whose field count is not the header's (an unquoted comma shifts every column). */
     public static void checkWidth(CsvRecord record) {
         int width = record.header().width();
         if (record.fields().length == 0) {
@@ -144,6 +144,24 @@ public final class CsvRecordReader implements AutoCloseable {
             throw new RowRejectedException("row has " + record.fields().length + " fields, header has " + width
                     + " (an amount with a comma must be quoted)");
         }
+        if (hasStrayQuote(record)) {
+            throw new RowRejectedException("a quote inside an unquoted field (quote the whole field and double the quote: "
+                    + "\"5\"\" vial\")");
+        }
+    }
+
+    /**
+     * A field holds a quote although the line has no doubled quote, the only way RFC 4180 puts
+     * one in a value: a stray quote, which opencsv keeps as text or reads as an opening quote
+     * depending on what follows it. Rejected either way, so the outcome never depends on that.
+     */
+    private static boolean hasStrayQuote(CsvRecord record) {
+        for (String field : record.fields()) {
+            if (field.indexOf('"') >= 0) {
+                return !record.raw().contains("\"\"");
+            }
+        }
+        return false;
     }
 
     /** @param width the header's width, or 0 while reading the header itself */

@@ -203,10 +203,14 @@ class CsvRecordReaderTest {
         assertThatThrownBy(() -> CsvRecordReader.checkWidth(broken)).isInstanceOf(RowRejectedException.class)
                 .hasMessageContaining("quote");
         assertThat(broken.raw()).isEqualTo("C03-100000010,P1,2026-11-01,J3490,\"Drugamab 10 mg,1000.00,10.00");
+        CsvRecord stray = records.get(39);
+        assertThat(stray.line()).isEqualTo(41);
+        assertThatThrownBy(() -> CsvRecordReader.checkWidth(stray)).isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("quote");
         for (int row = 1; row <= 50; row++) {
             CsvRecord r = records.get(row - 1);
             assertThat(r.line()).isEqualTo(row + 1);
-            if (row != 10) {
+            if (row != 10 && row != 40) {
                 CsvRecordReader.checkWidth(r);
                 assertThat(r.get("claim_id")).isEqualTo("C03-1000000" + row);
                 assertThat(r.get("paid_amount")).isEqualTo(row + ".00");
@@ -277,5 +281,24 @@ class CsvRecordReaderTest {
                     .hasMessageContaining("is not UTF-8 text (it holds NUL bytes: looks like UTF-16 or a binary file")
                     .message().doesNotContain("lacks");
         }
+    }
+
+    @Test
+    void aStrayQuoteInsideAnUnquotedFieldRejectsTheRowButADoubledQuoteInAQuotedFieldIsText() throws IOException {
+        Path file = write("stray.csv", "payer_id,basis,rate_percent,payer_name\n"
+                + "P1,ASP,106,Acme 5\" East\n"
+                + "P2,ASP,106,\"Acme 5\"\" East\"\n"
+                + "P3,ASP,106,Acme\n");
+        List<CsvRecord> records = readAll(file, InputKind.CONTRACTS);
+        assertThat(records).extracting(CsvRecord::line).containsExactly(2L, 3L, 4L);
+        assertThatThrownBy(() -> CsvRecordReader.checkWidth(records.get(0))).isInstanceOf(RowRejectedException.class)
+                .hasMessageContaining("quote");
+        Path endQuote = write("stray-mid.csv", "payer_id,payer_name,basis,rate_percent\nP1,Acme 5\"East,ASP,106\n");
+        assertThatThrownBy(() -> CsvRecordReader.checkWidth(readAll(endQuote, InputKind.CONTRACTS).get(0)))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessage("a quote inside an unquoted field (quote the whole field and double the quote: \"5\"\" vial\")");
+        CsvRecordReader.checkWidth(records.get(1));
+        assertThat(records.get(1).get("payer_name")).isEqualTo("Acme 5\" East");
+        CsvRecordReader.checkWidth(records.get(2));
     }
 }

@@ -300,4 +300,15 @@ class ReferenceDataLoaderTest {
         ReferenceData unbalanced = loadContracts("P1,\"ASP,106,,,,,,,\n");
         assertThat(unbalanced.payersWithRejectedContractRows()).containsExactly(ContractBook.UNKNOWN_PAYER);
     }
+
+    /** Issue 12 case 2, for the reference files: a bare or stray quote costs its own row, not the rows after it. */
+    @Test
+    void anUnbalancedQuoteInAnInvoiceRejectsOnlyItsLine() throws IOException {
+        ReferenceData data = load("", "", "INV-1,2026-01-01,\"11111-2222-01,10.00,,,\n"
+                + "INV-2,2026-01-02,11111-2222-01,20.00,,,\nINV-3,2026-01-03,11111-2222-01,30.00,,UN\",\n");
+        assertThat(data.rejections()).extracting(RowRejection::line).containsExactly(2L, 4L);
+        assertThat(data.rejections()).extracting(RowRejection::reason).allSatisfy(r -> assertThat(r).contains("quote"));
+        assertThat(data.files().get(2).rows()).isEqualTo(3);
+        assertThat(data.invoices().knows(new Ndc("11111222201"))).isTrue();
+    }
 }
