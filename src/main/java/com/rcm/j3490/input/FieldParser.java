@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one parser for dates, amounts, percents, quantities and lists in every input file. Each
- * method takes the column name so a rejection says which field was wrong.
+ * method takes the column name so a rejection says which field was wrong. A reason never
+ * repeats the value: reasons reach stderr and the job repository, and a value in the wrong
+ * column may be a patient's name (the raw row is shown only on the Rejected Rows sheet).
  */
 public final class FieldParser {
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
@@ -28,26 +30,47 @@ public final class FieldParser {
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[;|]");
     private static final Pattern MODIFIER_SEPARATOR = Pattern.compile("[:;]");
 
+    /** Dates outside this range are typing or export errors (and show as ##### in Excel). */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+    /** Most days a day count (appeal_days, timely filing) may hold: ten years. */
+    public static final int MAX_DAY_COUNT = 3650;
+    private static final Pattern DAY_COUNT = Pattern.compile("\\d{1,4}");
+
+    /** Amounts must be smaller in magnitude: nothing real on a drug line comes near a billion dollars. */
+    public static final BigDecimal AMOUNT_LIMIT = new BigDecimal("1000000000");
+    /** Largest quantity (units, NDC quantity, packages bought, adjustment quantity). */
+    public static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000");
+    /** Smallest package size and billing units per package (smaller ones blow expected amounts up). */
+    public static final BigDecimal MIN_PACKAGE_QUANTITY = new BigDecimal("0.0001");
+    public static final BigDecimal MAX_PERCENT = new BigDecimal("1000");
+
     private FieldParser() {
     }
 
-    /** ISO, US M/D/YYYY or X12 CCYYMMDD; null for a blank value. */
+    /** ISO, US M/D/YYYY or X12 CCYYMMDD, from 1900-01-01 to 2199-12-31; null for a blank value. */
     public static LocalDate date(String column, String text) {
         if (text == null) {
             return null;
         }
         Matcher m;
+        LocalDate date = null;
         try {
             if ((m = ISO_DATE.matcher(text)).matches() || (m = X12_DATE.matcher(text)).matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            }
-            if ((m = US_DATE.matcher(text)).matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            } else if ((m = US_DATE.matcher(text)).matches()) {
+                date = LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
             }
         } catch (DateTimeException e) {
-            throw new RowRejectedException(column + " '" + text + "' is not a real date");
+            throw new RowRejectedException(column + " is not a real date (no such day)");
         }
-        throw new RowRejectedException(column + " '" + text + "' is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
+        if (date == null) {
+            throw new RowRejectedException(column + " is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
+        }
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            throw new RowRejectedException(column + " is outside " + EARLIEST_DATE + ".." + LATEST_DATE);
+        }
+        return date;
     }
 
     public static LocalDate requiredDate(String column, String text) {
@@ -59,6 +82,10 @@ public final class FieldParser {
         if (text == null) {
             return null;
         }
+        return withinAmountLimit(column, parseAmount(column, text));
+    }
+
+    private static BigDecimal parseAmount(String column, String text) {
         if (isPlainNumber(text)) {
             return new BigDecimal(text);
         }
@@ -71,11 +98,27 @@ public final class FieldParser {
         if (m.matches()) {
             return new BigDecimal(m.group(1).replace(",", "")).negate();
         }
-        throw new RowRejectedException(column + " '" + text + "' is not an amount");
+        throw new RowRejectedException(column + " is not an amount (like 1234.56, $1,234.56, -12.00 or (12.00))");
+    }
+
+    private static BigDecimal withinAmountLimit(String column, BigDecimal value) {
+        if (value.abs().compareTo(AMOUNT_LIMIT) >= 0) {
+            throw new RowRejectedException(column + " is too large (its magnitude must be below 1,000,000,000)");
+        }
+        return value;
     }
 
     public static BigDecimal requiredAmount(String column, String text) {
         return amount(column, require(column, text));
+    }
+
+    /** An amount that must not be negative (prices, costs, tolerances); null for a blank value. */
+    public static BigDecimal nonNegativeAmount(String column, String text) {
+        BigDecimal value = amount(column, text);
+        if (value != null && value.signum() < 0) {
+            throw new RowRejectedException(column + " must not be negative");
+        }
+        return value;
     }
 
     /** 110, 110.5 or 110%; null for a blank value. */
@@ -85,9 +128,13 @@ public final class FieldParser {
         }
         Matcher m = PERCENT.matcher(text);
         if (!m.matches()) {
-            throw new RowRejectedException(column + " '" + text + "' is not a percent");
+            throw new RowRejectedException(column + " is not a percent (like 110, 110.5 or 110%)");
         }
-        return new BigDecimal(m.group(1));
+        BigDecimal percent = new BigDecimal(m.group(1));
+        if (percent.compareTo(MAX_PERCENT) > 0) {
+            throw new RowRejectedException(column + " is too large (at most " + MAX_PERCENT + "%)");
+        }
+        return percent;
     }
 
     /** Reference-file quantity: positive; null (use the default) when blank. */
@@ -97,7 +144,10 @@ public final class FieldParser {
         }
         BigDecimal value = number(column, text);
         if (value.signum() <= 0) {
-            throw new RowRejectedException(column + " '" + text + "' must be positive");
+            throw new RowRejectedException(column + " must be positive");
+        }
+        if (value.compareTo(MIN_PACKAGE_QUANTITY) < 0 || value.compareTo(MAX_QUANTITY) > 0) {
+            throw new RowRejectedException(column + " must be from 0.0001 to 1,000,000");
         }
         return value;
     }
@@ -111,15 +161,17 @@ public final class FieldParser {
         return value.signum() == 0 ? null : value;
     }
 
-    public static Integer wholeNumber(String column, String text) {
+
+    /** A count of days (appeal_days, timely filing): a whole number from 0 to {@value #MAX_DAY_COUNT}; null when blank. */
+    public static Integer dayCount(String column, String text) {
         if (text == null) {
             return null;
         }
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new RowRejectedException(column + " '" + text + "' is not a whole number");
+        int days = DAY_COUNT.matcher(text).matches() ? Integer.parseInt(text) : -1;
+        if (days < 0 || days > MAX_DAY_COUNT) {
+            throw new RowRejectedException(column + " must be a whole number from 0 to " + MAX_DAY_COUNT);
         }
+        return days;
     }
 
     /** Items separated by ";" or "|", trimmed, blanks dropped. */
@@ -136,12 +188,13 @@ public final class FieldParser {
     public static List<Adjustment> adjustments(String column, String text) {
         List<String> items = list(text);
         List<Adjustment> adjustments = new ArrayList<>(items.size());
-        for (String item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i);
             Matcher m = ADJUSTMENT.matcher(item);
             String group = m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : null;
             if (group == null || !GROUPS.contains(group)) {
-                throw new RowRejectedException(column + " item '" + item
-                        + "' is not GROUP-REASON:AMOUNT[:QUANTITY] with group CO, PR, OA, PI or CR");
+                throw new RowRejectedException(column + " item " + (i + 1)
+                        + " is not GROUP-REASON:AMOUNT[:QUANTITY] with group CO, PR, OA, PI or CR");
             }
             BigDecimal amount = amount(column, m.group(3).trim());
             BigDecimal quantity = m.group(4) == null ? null : number(column, m.group(4).trim());
@@ -163,9 +216,13 @@ public final class FieldParser {
             return null;
         }
         if (!NUMBER.matcher(text).matches()) {
-            throw new RowRejectedException(column + " '" + text + "' is not a number");
+            throw new RowRejectedException(column + " is not a number (like 12 or 0.5)");
         }
-        return new BigDecimal(text);
+        BigDecimal value = new BigDecimal(text);
+        if (value.abs().compareTo(MAX_QUANTITY) > 0) {
+            throw new RowRejectedException(column + " is too large (at most 1,000,000)");
+        }
+        return value;
     }
 
     private static List<String> split(String text, Pattern separator) {

@@ -4,36 +4,55 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Resolves an input property to files: a file, or a folder whose *.csv files are read in name order. */
+/**
+ * Resolves an input property to files: a file, or a folder whose *.csv files are read in name
+ * order. Every *.csv entry of a folder is read or refuses the run: a link to nothing, a looping
+ * link, a FIFO or a folder named *.csv is never skipped silently, and nothing but a regular
+ * file is ever opened (a FIFO would block the run).
+ */
 public final class InputFiles {
     private InputFiles() {
     }
 
     public static List<Path> list(Path path, InputKind kind) {
-        if (!Files.exists(path)) {
+        if (Files.isDirectory(path)) {
+            return listFolder(path, kind);
+        }
+        if (!Files.exists(path) && !Files.isSymbolicLink(path)) {
             throw new InputFileException(kind.label() + " input " + path + " does not exist");
         }
-        if (Files.isRegularFile(path)) {
-            checkReadable(path, kind);
-            return List.of(path);
+        checkReadableFile(path, kind);
+        return List.of(path);
+    }
+
+    /** Refuses anything but a readable regular file (following links), without opening it. */
+    public static void checkReadableFile(Path file, InputKind kind) {
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new InputFileException(kind.label() + " file " + file
+                    + " cannot be read: it is a link to a file that does not exist (or a link loop)");
         }
-        try (Stream<Path> entries = Files.list(path)) {
-            List<Path> files = entries
-                    .filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".csv"))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
-                    .toList();
-            files.forEach(f -> checkReadable(f, kind));
-            return files;
-        } catch (IOException e) {
-            throw new InputFileException("cannot list " + kind.label() + " folder " + path + ": " + e.getMessage(), e);
+        if (!Files.isRegularFile(file)) {
+            throw new InputFileException(kind.label() + " file " + file
+                    + " is not a regular file (a folder, FIFO or device); give a file or a folder of .csv files");
+        }
+        if (!Files.isReadable(file)) {
+            throw new InputFileException(kind.label() + " file " + file + " is not readable");
         }
     }
 
-    private static void checkReadable(Path file, InputKind kind) {
-        if (!Files.isReadable(file)) {
-            throw new InputFileException(kind.label() + " file " + file + " is not readable");
+    private static List<Path> listFolder(Path path, InputKind kind) {
+        try (Stream<Path> entries = Files.list(path)) {
+            List<Path> files = entries
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
+            files.forEach(f -> checkReadableFile(f, kind));
+            return files;
+        } catch (IOException e) {
+            throw new InputFileException("cannot list " + kind.label() + " folder " + path + ": " + e.getMessage(), e);
         }
     }
 }

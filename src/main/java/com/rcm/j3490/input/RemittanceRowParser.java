@@ -25,7 +25,7 @@ public final class RemittanceRowParser {
                 r.require(PROCEDURE_CODE).toUpperCase(java.util.Locale.ROOT),
                 FieldParser.requiredAmount(BILLED_AMOUNT, r.get(BILLED_AMOUNT)),
                 FieldParser.requiredAmount(PAID_AMOUNT, r.get(PAID_AMOUNT)),
-                r.get(PAYER_NAME),
+                r.text(PAYER_NAME),
                 r.get(CHECK_NUMBER),
                 FieldParser.date(PAYMENT_DATE, r.get(PAYMENT_DATE)),
                 r.get(CLAIM_STATUS),
@@ -33,7 +33,7 @@ public final class RemittanceRowParser {
                 lineNumber != null ? lineNumber : Long.toString(ordinal),
                 FieldParser.modifiers(r.get(MODIFIERS)),
                 r.get(NDC),
-                r.get(DRUG_NAME),
+                r.text(DRUG_NAME),
                 FieldParser.absoluteQuantity(NDC_QUANTITY, r.get(NDC_QUANTITY)),
                 r.get(NDC_UNIT) == null ? null : r.get(NDC_UNIT).toUpperCase(java.util.Locale.ROOT),
                 unitsBilled != null ? unitsBilled : BigDecimal.ONE,
@@ -41,6 +41,6 @@ public final class RemittanceRowParser {
                 FieldParser.amount(ALLOWED_AMOUNT, r.get(ALLOWED_AMOUNT)),
                 FieldParser.adjustments(ADJUSTMENTS, r.get(ADJUSTMENTS)),
                 FieldParser.list(r.get(REMARK_CODES)).stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList(),
-                r.get(PATIENT_NAME));
+                r.text(PATIENT_NAME));
     }
 }

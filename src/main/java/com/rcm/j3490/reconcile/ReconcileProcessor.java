@@ -5,7 +5,9 @@ import com.rcm.j3490.input.RemittanceRowParser;
 import com.rcm.j3490.input.RowRejectedException;
 import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.rules.LineReconciler;
+import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.RemittanceLine;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -16,6 +18,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * to be counted. Stateless per item, so a chunk's items may be processed on several threads.
  */
 public class ReconcileProcessor implements ItemProcessor<RemittanceItem, LineOutcome> {
+    /** Largest expected payment staged; far inside what the workbook's long of cents can hold. */
+    private static final BigDecimal EXPECTED_LIMIT = new BigDecimal("1000000000000");
     private final Supplier<LineReconciler> reconcilerSource;
     private volatile LineReconciler reconciler;
     private final Set<String> targetCodes;
@@ -40,8 +44,16 @@ public class ReconcileProcessor implements ItemProcessor<RemittanceItem, LineOut
         if (!targetCodes.contains(line.procedureCode())) {
             return new LineOutcome.OtherCode(item.fileOrder());
         }
+        ReconciledLine reconciled = reconciler().reconcile(line, runDate);
+        if (reconciled.expected() != null && reconciled.expected().abs().compareTo(EXPECTED_LIMIT) >= 0) {
+            // bounded inputs can still multiply into an amount no later step can hold: reject, never crash later
+            return new LineOutcome.Rejected(item.fileOrder(), new RowRejection(record.file(), record.line(),
+                    "expected payment is too large (1,000,000,000,000 or more): check package_size, "
+                            + "billing_units_per_package, unit_cost, payment_limit and the contract rate for this "
+                            + "line's NDC and payer", record.raw()));
+        }
         return new LineOutcome.Reconciled(item.seq(), item.fileOrder(), record.file(), record.line(),
-                DuplicateKey.of(line), reconciler().reconcile(line, runDate));
+                DuplicateKey.of(line), reconciled);
     }
 
     /** Resolved on first use, inside the step, so a reference-file problem fails the step, not the context. */

@@ -68,7 +68,7 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
 
     /** Counts every row that names a claim, rejected ones included (a short or long row still has its claim_id). */
     private long claimOrdinal(CsvRecord record) {
-        String claimId = record.get(Columns.CLAIM_ID);
+        String claimId = record.peek(Columns.CLAIM_ID);
         return claimId == null ? 0 : claimOrdinals.increment(claimId);
     }
 

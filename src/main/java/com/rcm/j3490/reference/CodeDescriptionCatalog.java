@@ -49,8 +49,8 @@ public final class CodeDescriptionCatalog implements CodeDescriptions {
     private static void readInto(CsvRecordReader reader, Map<String, String> map) {
         try (reader) {
             for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
-                String code = r.get(Columns.CODE);
-                String description = r.get(Columns.DESCRIPTION);
+                String code = r.peek(Columns.CODE);
+                String description = r.text(Columns.DESCRIPTION);
                 if (code != null && description != null) {
                     map.put(code.toUpperCase(Locale.ROOT), description);
                 }

@@ -19,6 +19,11 @@ public record ReferenceData(
     public record InputFileCount(InputKind kind, String file, Path path, long rows, List<RowRejection> rejected) {
     }
 
+    /** Payers that lost a contract row to a rejection (their lines are flagged CONTRACT_ROW_REJECTED), sorted. */
+    public java.util.Set<String> payersWithRejectedContractRows() {
+        return contracts.payersWithRejectedRows();
+    }
+
     /** Every rejected reference row, in file order. */
     public List<RowRejection> rejections() {
         return files.stream().flatMap(f -> f.rejected().stream()).toList();

@@ -12,5 +12,12 @@ public enum Flag {
     QUANTITY_ASSUMED,
     UNIT_MISMATCH,
     REMARK_CODE_MISSING,
-    OUT_OF_BALANCE
+    OUT_OF_BALANCE,
+    /** A contract row of the line's payer (or of the default payer it fell back to) was rejected. */
+    CONTRACT_ROW_REJECTED,
+    /** A free-text field (drug, patient or payer name) was longer than the input limit and was cut. */
+    TEXT_TRUNCATED;
+
+    /** Ends a free-text value cut at the input limit (the input package cuts, the flag reads it). */
+    public static final String TRUNCATION_MARKER = " [...cut]";
 }

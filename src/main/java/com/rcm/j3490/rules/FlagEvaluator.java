@@ -14,9 +14,10 @@ public final class FlagEvaluator {
      * @param ndc        the resolved NDC, null when missing or not normalisable
      * @param pricingRow the pricing row in effect for the NDC on the service date, or null
      * @param pricing    how the line was priced, or null
+     * @param contractRowRejected a contract row that may have priced the line was rejected
      */
     public static Set<Flag> evaluate(RemittanceLine line, NdcReading ndcReading, Ndc ndc, PricingRow pricingRow,
-            Pricing pricing, Status status) {
+            Pricing pricing, Status status, boolean contractRowRejected) {
         EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
         if (ndcReading instanceof NdcReading.Missing) {
             flags.add(Flag.NDC_MISSING);
@@ -54,7 +55,17 @@ public final class FlagEvaluator {
         if (!line.adjustments().isEmpty() && isOutOfBalance(line)) {
             flags.add(Flag.OUT_OF_BALANCE);
         }
+        if (isCut(line.drugName()) || isCut(line.patientName()) || isCut(line.payerName())) {
+            flags.add(Flag.TEXT_TRUNCATED);
+        }
+        if (contractRowRejected) {
+            flags.add(Flag.CONTRACT_ROW_REJECTED);
+        }
         return flags;
+    }
+
+    private static boolean isCut(String text) {
+        return text != null && text.endsWith(Flag.TRUNCATION_MARKER);
     }
 
     private static boolean isOutOfBalance(RemittanceLine line) {

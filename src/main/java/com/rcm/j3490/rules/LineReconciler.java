@@ -39,7 +39,8 @@ public final class LineReconciler {
 
         Status status = StatusClassifier.classify(line, expected, variance, tolerance);
         PricingRow pricingRow = ndc == null ? null : pricing.find(ndc, line.serviceDate()).orElse(null);
-        Set<Flag> flags = FlagEvaluator.evaluate(line, reading, ndc, pricingRow, priced, status);
+        Set<Flag> flags = FlagEvaluator.evaluate(line, reading, ndc, pricingRow, priced, status,
+                contracts.lostARow(line.payerId(), line.serviceDate()));
         int appealDays = contract == null ? PayerContract.DEFAULT_APPEAL_DAYS : contract.appealDays();
         LocalDate deadline = (line.paymentDate() != null ? line.paymentDate() : runDate).plusDays(appealDays);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.rcm.j3490.rules.Adjustment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -204,5 +205,92 @@ class FieldParserTest {
     void malformedAdjustmentsReject(String text) {
         assertThatThrownBy(() -> FieldParser.adjustments("adjustments", text))
                 .isInstanceOf(RowRejectedException.class).hasMessageContaining("adjustments");
+    }
+
+    /** Issue 12 case 8: a reason is stored and printed; it never echoes a value that may be PHI. */
+    @Test
+    void rejectionReasonsNeverEchoTheValue() {
+        String phi = "Juniper Fakington";
+        List<org.junit.jupiter.api.function.Executable> calls = List.of(
+                () -> FieldParser.date("service_date", phi),
+                () -> FieldParser.date("service_date", "2026-02-30"),
+                () -> FieldParser.amount("paid_amount", phi),
+                () -> FieldParser.percent("rate_percent", phi),
+                () -> FieldParser.positiveQuantity("package_size", phi),
+                () -> FieldParser.positiveQuantity("package_size", "-4"),
+                () -> FieldParser.absoluteQuantity("ndc_quantity", phi),
+                () -> FieldParser.dayCount("appeal_days", phi),
+                () -> FieldParser.number("quantity", phi),
+                () -> FieldParser.adjustments("adjustments", phi),
+                () -> FieldParser.adjustments("adjustments", "CO-45:" + phi));
+        for (var call : calls) {
+            RowRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(RowRejectedException.class, call);
+            assertThat(e.getMessage()).doesNotContain("Juniper").doesNotContain("2026-02-30").doesNotContain("-4")
+                    .doesNotContain("'");
+        }
+        assertThatThrownBy(() -> FieldParser.date("service_date", phi))
+                .hasMessage("service_date is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)");
+    }
+
+    /** Issue 12 case 12: dates Excel cannot show sensibly and day counts of centuries are rejected. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0000-01-01", "9999-12-31", "1899-12-31", "22000101", "1/1/2200", "0001-01-01"})
+    void datesOutsideTheSaneRangeAreRejected(String text) {
+        assertThatThrownBy(() -> FieldParser.date("payment_date", text))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessage("payment_date is outside 1900-01-01..2199-12-31");
+    }
+
+    @Test
+    void theRangeEndsAreAccepted() {
+        assertThat(FieldParser.date("d", "1900-01-01")).isEqualTo(LocalDate.of(1900, 1, 1));
+        assertThat(FieldParser.date("d", "12/31/2199")).isEqualTo(LocalDate.of(2199, 12, 31));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"99999999", "3651", "-1", "-180", "99999999999", "1.5", "x"})
+    void dayCountsOutsideZeroToTenYearsAreRejected(String text) {
+        assertThatThrownBy(() -> FieldParser.dayCount("appeal_days", text))
+                .isInstanceOf(RowRejectedException.class).hasMessageStartingWith("appeal_days ")
+                .message().doesNotContain(text);
+    }
+
+    @Test
+    void dayCountsWithinTenYearsAreAccepted() {
+        assertThat(FieldParser.dayCount("appeal_days", "0")).isZero();
+        assertThat(FieldParser.dayCount("appeal_days", "3650")).isEqualTo(3650);
+        assertThat(FieldParser.dayCount("appeal_days", null)).isNull();
+    }
+
+    /** Issue 12 case 7: magnitudes nothing real reaches, which would overflow later steps. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1000000000", "-1000000000.00", "$1,000,000,000.00", "(1000000000)", "99999999999999999999"})
+    void amountsOfABillionOrMoreAreRejected(String text) {
+        assertThatThrownBy(() -> FieldParser.amount("paid_amount", text)).isInstanceOf(RowRejectedException.class)
+                .hasMessage("paid_amount is too large (its magnitude must be below 1,000,000,000)");
+    }
+
+    @Test
+    void amountsJustBelowABillionAreAccepted() {
+        assertThat(FieldParser.amount("paid_amount", "999999999.99")).isEqualByComparingTo("999999999.99");
+        assertThat(FieldParser.amount("paid_amount", "-999,999,999.99")).isEqualByComparingTo("-999999999.99");
+    }
+
+    @Test
+    void quantitiesOutsideSaneRangesAreRejected() {
+        for (String bad : new String[] {"0.00009", "1e-16", "0.0000000000000001", "1000000.01", "99999999999"}) {
+            assertThatThrownBy(() -> FieldParser.positiveQuantity("package_size", bad))
+                    .isInstanceOf(RowRejectedException.class).hasMessageStartingWith("package_size ");
+        }
+        assertThat(FieldParser.positiveQuantity("package_size", "0.0001")).isEqualByComparingTo("0.0001");
+        assertThat(FieldParser.positiveQuantity("package_size", "1000000")).isEqualByComparingTo("1000000");
+        assertThatThrownBy(() -> FieldParser.absoluteQuantity("ndc_quantity", "-1000001"))
+                .isInstanceOf(RowRejectedException.class)
+                .hasMessage("ndc_quantity is too large (at most 1,000,000)");
+        assertThat(FieldParser.absoluteQuantity("ndc_quantity", "-1000000")).isEqualByComparingTo("1000000");
+        assertThatThrownBy(() -> FieldParser.number("quantity", "1000001")).isInstanceOf(RowRejectedException.class);
+        assertThatThrownBy(() -> FieldParser.percent("rate_percent", "1000.5")).isInstanceOf(RowRejectedException.class)
+                .hasMessage("rate_percent is too large (at most 1000%)");
+        assertThat(FieldParser.percent("rate_percent", "1000")).isEqualByComparingTo("1000");
     }
 }

@@ -100,4 +100,22 @@ class RemittanceRowParserTest {
         assertThatThrownBy(() -> parse("C1,P1,2026-11-23,J3490,$1,234.56,10,,,,,,,,,"))
                 .isInstanceOf(RowRejectedException.class).hasMessageContaining("fields");
     }
+
+    /** Issue 12 case 7: an id over the limit is rejected; free text is cut with a marker. */
+    @Test
+    void overlongIdsAreRejectedAndOverlongFreeTextIsTruncatedWithAMarker() throws IOException {
+        Path file = dir.resolve("long.csv");
+        String drug = "D".repeat(100_000);
+        Files.writeString(file, "claim_id,payer_id,service_date,procedure_code,billed_amount,paid_amount,drug_name\n"
+                + "C1,P1,2026-11-01,J3490,10.00,5.00," + drug + "\n"
+                + "C".repeat(40_000) + ",P1,2026-11-01,J3490,10.00,5.00,Drug\n", StandardCharsets.UTF_8);
+        try (CsvRecordReader reader = CsvRecordReader.open(file, InputKind.REMITTANCE)) {
+            RemittanceLine line = RemittanceRowParser.parse(reader.next(), 1);
+            assertThat(line.drugName()).hasSize(CsvRecord.MAX_VALUE_LENGTH)
+                    .endsWith(CsvRecord.TRUNCATION_MARKER).startsWith("DDDD");
+            CsvRecord longId = reader.next();
+            assertThatThrownBy(() -> RemittanceRowParser.parse(longId, 1)).isInstanceOf(RowRejectedException.class)
+                    .hasMessage("claim_id is longer than 1000 characters");
+        }
+    }
 }

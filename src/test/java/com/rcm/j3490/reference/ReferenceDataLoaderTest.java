@@ -7,6 +7,7 @@ import com.rcm.j3490.input.InputFileException;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.rules.Basis;
+import com.rcm.j3490.rules.ContractBook;
 import com.rcm.j3490.rules.InvoiceLine;
 import com.rcm.j3490.rules.Ndc;
 import com.rcm.j3490.rules.PayerContract;
@@ -134,7 +135,7 @@ class ReferenceDataLoaderTest {
         assertThat(data.rejections()).singleElement().satisfies(r -> {
             assertThat(r.file()).isEqualTo("payer-contracts.csv");
             assertThat(r.line()).isEqualTo(4);
-            assertThat(r.reason()).contains("BOGUS");
+            assertThat(r.reason()).contains("basis").doesNotContain("BOGUS");
             assertThat(r.rawRow()).isEqualTo("P2,BOGUS,106,,,,,,,");
         });
         assertThat(data.files()).filteredOn(f -> f.kind() == InputKind.CONTRACTS).singleElement().satisfies(f -> {
@@ -180,7 +181,7 @@ class ReferenceDataLoaderTest {
                 + "INV-2,2026-03-01,1234-5678-90,10.00,2,ml,\n");
         assertThat(data.rejections()).singleElement().satisfies(r -> {
             assertThat(r.line()).isEqualTo(2);
-            assertThat(r.reason()).contains("1234567890");
+            assertThat(r.reason()).contains("ndc").doesNotContain("1234567890");
         });
         InvoiceLine inv = data.invoices().match("C1", new Ndc("01234567890"), DOS).orElseThrow();
         assertThat(inv.invoiceNumber()).isEqualTo("INV-2");
@@ -252,5 +253,62 @@ class ReferenceDataLoaderTest {
         assertThatThrownBy(() -> ReferenceDataLoader.load(dir.resolve("none.csv"), dir.resolve("none2.csv"),
                 dir.resolve("none3"), 365))
                 .isInstanceOf(InputFileException.class).hasMessageContaining("none.csv");
+    }
+
+    /** Issue 12 case 8: reasons never echo a value. */
+    @Test
+    void referenceRejectionReasonsNeverEchoTheValue() throws IOException {
+        ReferenceData data = load("P1,Juniper,106,,,,,,,\n", "Juniper Fakington,12.00,2026-01-01,,,,\n", "");
+        assertThat(reasons(data)).hasSize(2).allSatisfy(r -> assertThat(r).doesNotContain("Juniper"));
+    }
+
+    /** Issue 12 case 12. */
+    @Test
+    void absurdDatesAndDayCountsAreRejectedWithFileAndLine() throws IOException {
+        ReferenceData data = load("P1,ASP,106,,,,,99999999,,\nP2,ASP,106,,,,,,0000-01-01,\n",
+                "11111-2222-01,12.00,9999-12-31,,,,\n", "INV-1,0001-01-01,11111-2222-01,10.00,,,\n");
+        assertThat(data.rejections()).extracting(RowRejection::line).containsExactly(2L, 3L, 2L, 2L);
+        assertThat(reasons(data)).containsExactly("appeal_days must be a whole number from 0 to 3650",
+                "effective_from is outside 1900-01-01..2199-12-31", "effective_from is outside 1900-01-01..2199-12-31",
+                "invoice_date is outside 1900-01-01..2199-12-31");
+    }
+
+    /** Issue 12 case 4: negative reference values are rejected like a negative tolerance_percent. */
+    @Test
+    void negativeReferenceValuesAreRejected() throws IOException {
+        ReferenceData data = load("P1,ASP,106,,,-1.00,,,,\nP2,ASP,106,,,,,-30,,\nP3,ASP,106,,,,-2,,,\nP4,ASP,106,,,0.00,0,0,,\n",
+                "11111-2222-01,-12.00,2026-01-01,,,,\n11111-2222-02,0.00,2026-01-01,,,,\n",
+                "INV-1,2026-01-01,11111-2222-01,-10.00,,,\nINV-2,2026-01-01,11111-2222-01,0.00,,,\n");
+        assertThat(reasons(data)).containsExactly("tolerance_amount must not be negative",
+                "appeal_days must be a whole number from 0 to 3650",
+                "tolerance_percent is not a percent (like 110, 110.5 or 110%)",
+                "payment_limit must not be negative", "unit_cost must not be negative");
+        assertThat(data.rejections()).extracting(RowRejection::file).containsExactly("payer-contracts.csv",
+                "payer-contracts.csv", "payer-contracts.csv", "asp-pricing.csv", "inv-2026.csv");
+        assertThat(data.rejections()).extracting(RowRejection::line).containsExactly(2L, 3L, 4L, 2L, 2L);
+        assertThat(data.payersWithRejectedContractRows()).containsExactly("P1", "P2", "P3");
+    }
+
+    @Test
+    void aRejectedContractRowWhosePayerCannotBeReadCountsForEveryPayerButAnEmptyRowDoesNot() throws IOException {
+        ReferenceData empty = loadContracts(",,,,,,,,,\n");
+        assertThat(empty.rejections()).hasSize(1);
+        assertThat(empty.payersWithRejectedContractRows()).isEmpty();
+        ReferenceData blankPayer = loadContracts(",ASP,106,,,,,,,\n");
+        assertThat(blankPayer.payersWithRejectedContractRows()).containsExactly(ContractBook.UNKNOWN_PAYER);
+        assertThat(blankPayer.contracts().lostARow("ANY", DOS)).isTrue();
+        ReferenceData unbalanced = loadContracts("P1,\"ASP,106,,,,,,,\n");
+        assertThat(unbalanced.payersWithRejectedContractRows()).containsExactly(ContractBook.UNKNOWN_PAYER);
+    }
+
+    /** Issue 12 case 2, for the reference files: a bare or stray quote costs its own row, not the rows after it. */
+    @Test
+    void anUnbalancedQuoteInAnInvoiceRejectsOnlyItsLine() throws IOException {
+        ReferenceData data = load("", "", "INV-1,2026-01-01,\"11111-2222-01,10.00,,,\n"
+                + "INV-2,2026-01-02,11111-2222-01,20.00,,,\nINV-3,2026-01-03,11111-2222-01,30.00,,UN\",\n");
+        assertThat(data.rejections()).extracting(RowRejection::line).containsExactly(2L, 4L);
+        assertThat(data.rejections()).extracting(RowRejection::reason).allSatisfy(r -> assertThat(r).contains("quote"));
+        assertThat(data.files().get(2).rows()).isEqualTo(3);
+        assertThat(data.invoices().knows(new Ndc("11111222201"))).isTrue();
     }
 }

@@ -165,4 +165,14 @@ class FlagEvaluatorTest {
         assertThat(r.status()).isEqualTo(Status.PAID_OK);
         assertThat(r.flagsText()).isEqualTo("NDC_MISSING;JW_JZ_MISSING;DRUG_DESCRIPTION_MISSING");
     }
+
+    /** Issue 12 case 7: free text cut at the input is flagged. */
+    @Test
+    void truncatedFreeTextIsFlagged() {
+        String cut = "Drug" + com.rcm.j3490.rules.Flag.TRUNCATION_MARKER;
+        assertThat(Lines.reconcile(Lines.line().drugName(cut).build(), Lines.chargeAtBilled(),
+                java.util.List.of(), java.util.List.of()).flags()).contains(Flag.TEXT_TRUNCATED);
+        assertThat(Lines.reconcile(Lines.line().drugName("Drug").build(), Lines.chargeAtBilled(),
+                java.util.List.of(), java.util.List.of()).flags()).doesNotContain(Flag.TEXT_TRUNCATED);
+    }
 }

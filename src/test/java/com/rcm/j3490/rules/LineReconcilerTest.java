@@ -65,4 +65,29 @@ class LineReconcilerTest {
         assertThat(r.basis()).isEqualTo(Basis.CHARGE);
         assertThat(r.invoiceNumber()).isNull();
     }
+
+    /** Issue 12 case 4: a payer whose contract row was rejected is priced on the default row, flagged. */
+    @Test
+    void aPayerThatLostAContractRowIsFlaggedNotSilentlyMovedToTheDefault() {
+        ContractBook book = new ContractBook(List.of(contract("*", Basis.CHARGE, "80").build()), java.util.Set.of("P2"));
+        LineReconciler reconciler = new LineReconciler(book, new InvoiceMatcher(List.of(), 365),
+                new PricingIndex(List.of()), Lines.DESCRIPTIONS);
+        ReconciledLine lost = reconciler.reconcile(line().payerId("P2").billed("100.00").paid("80.00").build(), Lines.RUN_DATE);
+        ReconciledLine other = reconciler.reconcile(line().payerId("P1").billed("100.00").paid("80.00").build(), Lines.RUN_DATE);
+        assertThat(lost.flags()).contains(Flag.CONTRACT_ROW_REJECTED);
+        assertThat(lost.expected()).isEqualByComparingTo("80.00");
+        assertThat(other.flags()).doesNotContain(Flag.CONTRACT_ROW_REJECTED);
+        assertThat(book.payersWithRejectedRows()).containsExactly("P2");
+    }
+
+    @Test
+    void aRejectedDefaultRowFlagsTheLinesThatHaveNoContractOfTheirOwn() {
+        ContractBook book = new ContractBook(List.of(contract("P1", Basis.CHARGE, "80").build()), java.util.Set.of("*"));
+        LineReconciler reconciler = new LineReconciler(book, new InvoiceMatcher(List.of(), 365),
+                new PricingIndex(List.of()), Lines.DESCRIPTIONS);
+        assertThat(reconciler.reconcile(line().payerId("P9").build(), Lines.RUN_DATE).flags())
+                .contains(Flag.CONTRACT_ROW_REJECTED);
+        assertThat(reconciler.reconcile(line().payerId("P1").build(), Lines.RUN_DATE).flags())
+                .doesNotContain(Flag.CONTRACT_ROW_REJECTED);
+    }
 }

@@ -94,7 +94,7 @@ final class SampleWorkbook {
                     java.util.Comparator.comparing(ReconciledLine::amountAtStake).reversed());
             writer.closedLines();
             writer.rejectedRows(sink -> sink.accept(new com.rcm.j3490.input.RowRejection("era-2026-11-22.csv", 118,
-                    "service_date: not a date: 2026-13-01", "CLM77,P001,2026-13-01,J3490,...")));
+                    "service_date is not a real date (no such day)", "CLM77,P001,2026-13-01,J3490,...")));
             return writer.commit();
         }
     }
