@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * The one line a manager needs from a stored exit description: Spring Batch stores a failed
  * step's stack trace there, and the deepest {@code Caused by:} carries the actionable message.
  */
-final class FailureReason {
+public final class FailureReason {
     /** "com.acme.SomeException: message" (also "Caused by: ..."). */
     private static final Pattern THROWABLE_LINE = Pattern.compile("^(?:Caused by: )?([\\w$]+\\.)*([\\w$]+)(?::\\s*(.*))?$");
 
@@ -15,7 +15,7 @@ final class FailureReason {
     }
 
     /** The root cause's message of a stack trace, else the description's first line; "" when blank. */
-    static String of(String exitDescription) {
+    public static String of(String exitDescription) {
         if (exitDescription == null || exitDescription.isBlank()) {
             return "";
         }
