@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,6 +41,9 @@ public class ReconCommandsOperations implements RunOperations, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReconCommandsOperations.class);
     /** Refusals come before the job starts, in milliseconds; a run takes longer than this. */
     static final Duration ANSWER_WAIT = Duration.ofSeconds(3);
+    private static final int WAITING = 0;
+    private static final int ANSWERED_STARTED = 1;
+    private static final int REPORTED_TO_REQUEST = 2;
 
     /** Makes a ReconCommands that prints its standard output and error to the given stream. */
     public interface CommandsFactory {
@@ -87,8 +91,7 @@ public class ReconCommandsOperations implements RunOperations, DisposableBean {
     }
 
     private ActionResult now(Function<ReconCommands, ExitCode> command) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        return call(command, printed);
+        return call(command, new ByteArrayOutputStream());
     }
 
     private ActionResult inBackground(RunAction action, LocalDate runDate,
@@ -99,14 +102,17 @@ public class ReconCommandsOperations implements RunOperations, DisposableBean {
                     + "; wait for it to end (its run page shows its progress).");
         }
         String user = currentUser();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        // who reports the outcome: the request (it ended while the request waited) or, once the
+        // request has answered STARTED, the background thread, in the audit table
+        AtomicInteger handoff = new AtomicInteger(WAITING);
         Future<ActionResult> future;
         try {
             future = background.submit(() -> {
                 try {
-                    ActionResult result = call(command, printed);
-                    if (result.outcome() != ActionResult.Outcome.REFUSED) {
-                        audit.record(user, action.word(), runDate, null, result.outcome().name(), result.message());
+                    ActionResult result = call(command, new ByteArrayOutputStream());
+                    if (!handoff.compareAndSet(WAITING, REPORTED_TO_REQUEST)) {
+                        audit.record(user, action.word(), runDate, result.jobExecutionId(), result.outcome().name(),
+                                result.message());
                     }
                     return result;
                 } finally {
@@ -118,9 +124,15 @@ public class ReconCommandsOperations implements RunOperations, DisposableBean {
             throw e;
         }
         try {
-            return future.get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return ActionResult.started("The " + what + " is running in the background; this page shows how it goes.");
+            try {
+                return future.get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (handoff.compareAndSet(WAITING, ANSWERED_STARTED)) {
+                    return ActionResult.started("The " + what + " is running in the background; this page shows how "
+                            + "it goes, and its outcome is added to the actions below when it ends.");
+                }
+                return future.get(); // it ended at this very moment
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ActionResult.started("The " + what + " was started in the background.");
@@ -139,7 +151,7 @@ public class ReconCommandsOperations implements RunOperations, DisposableBean {
             ExitCode code = command.apply(commands);
             String text = printed.toString(StandardCharsets.UTF_8).strip();
             return switch (code) {
-                case COMPLETED -> ActionResult.done(text.isEmpty() ? "Done." : text);
+                case COMPLETED -> ActionResult.done(text.isEmpty() ? "Done; the run page shows the outcome." : text);
                 case FAILED -> ActionResult.failed(text.isEmpty() ? "The run failed; its page shows why." : text);
                 default -> ActionResult.refused(text);
             };
