@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +85,30 @@ class ConsoleBrowserTest {
         browser.get(url("/login"));
         browser.findElement(By.name("username")).sendKeys(user);
         browser.findElement(By.name("password")).sendKeys(ConsoleFixtures.PASSWORD);
+        submit();
+    }
+
+    /**
+     * Submits the page's form and waits until the browser is on the page it leads to (every form
+     * here ends on another address: a POST is answered by a redirect).
+     */
+    private void submit() {
+        String before = browser.getCurrentUrl();
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (before.equals(browser.getCurrentUrl()) && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(browser.getCurrentUrl()).as("the form led to another page").isNotEqualTo(before);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String page() {
@@ -140,7 +164,7 @@ class ConsoleBrowserTest {
         assertThat(page()).contains("Abandon run 2026-01-05?", RunAction.ABANDON.consequence());
         assertThat(history.latest(FAILED_DAY).orElseThrow().status()).as("nothing before the POST")
                 .isEqualTo(BatchStatus.FAILED);
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        submit();
 
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/runs/2026-01-05"));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).startsWith("Abandon: Abandoned run 2026-01-05");
@@ -154,7 +178,7 @@ class ConsoleBrowserTest {
         logIn(ConsoleFixtures.MANAGER);
         browser.get(url("/runs/2026-01-06"));
         browser.findElement(By.linkText("Recover…")).click();
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        submit();
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Recovered run 2026-01-06");
         assertThat(history.latest(DEAD_DAY).orElseThrow().status()).isEqualTo(BatchStatus.FAILED);
         assertThat(page()).contains("Restart…");
@@ -164,7 +188,7 @@ class ConsoleBrowserTest {
     void aRefusalIsAMessageAndABadAddressAPageWithoutException() {
         logIn(ConsoleFixtures.MANAGER);
         browser.get(url("/runs/2026-03-01/actions/restart"));
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        submit();
         assertThat(browser.findElement(By.cssSelector(".flash.refused")).getText())
                 .isEqualTo("Restart: there is no run of 2026-03-01 to restart; start it with: runDate=2026-03-01");
         assertThat(audit.forDate(LocalDate.of(2026, 3, 1), 5)).extracting(AuditLog.Entry::result).containsExactly("REFUSED");

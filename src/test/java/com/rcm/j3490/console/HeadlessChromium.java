@@ -43,6 +43,8 @@ final class HeadlessChromium implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // an element looked for while its page is still arriving is waited for, not missed
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         return new HeadlessChromium(driver, profile);
     }
 
