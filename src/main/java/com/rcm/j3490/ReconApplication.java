@@ -1,5 +1,8 @@
 package com.rcm.j3490;
 
+import com.rcm.j3490.console.ConsoleCommand;
+import com.rcm.j3490.console.HashPasswordCommand;
+import com.rcm.j3490.job.UserError;
 import com.rcm.j3490.ops.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,11 +22,21 @@ public class ReconApplication {
     }
 
     public static void main(String[] args) {
+        if (HashPasswordCommand.isCalled(args)) {
+            System.exit(HashPasswordCommand.run(System.console(), System.in, System.out, System.err));
+        }
+        boolean console = ConsoleCommand.isCalled(args);
         int code;
         try {
             SpringApplication application = new SpringApplication(ReconApplication.class);
             application.setDefaultProperties(CommandLine.defaultProperties(args));
+            if (console) {
+                application.setAdditionalProfiles(ConsoleCommand.PROFILE);
+            }
             ConfigurableApplicationContext context = application.run(args);
+            if (console) {
+                return; // the web server serves until the process is stopped
+            }
             if (context.isClosed()) {
                 return; // the schedule command ended because the JVM is shutting down (SIGTERM): nothing to add
             }
@@ -43,6 +56,12 @@ public class ReconApplication {
             locked |= repositoryLocked(root);
         }
         String message = String.valueOf(root.getMessage()).replaceAll("\\s+", " ");
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UserError refusal && !locked) { // a setting a person must fix (console users)
+                System.err.println(refusal.getMessage());
+                return refusal.exitCode().code();
+            }
+        }
         if (locked) {
             System.err.println("The job repository database is in use by another process (a run is in progress?); "
                     + "this launch is refused. Retry when that process has finished.");

@@ -1,0 +1,107 @@
+package com.rcm.j3490.console;
+
+import com.rcm.j3490.job.WriteWorkbookTasklet;
+import com.rcm.j3490.ops.FailureReason;
+import com.rcm.j3490.ops.RunHistory.Run;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * The runs of {@code ops.RunHistory} (the same reading the runs and show commands print) as rows
+ * for the pages: plain strings and numbers, the failure as the one line FailureReason makes of it.
+ */
+final class RunViews {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private RunViews() {
+    }
+
+    /** A line of the runs table. */
+    record RunRow(LocalDate runDate, String name, String status, boolean running, String started, String ended,
+            int executions, String read, String reconciled, String rejected, String failedStep, String reason) {
+    }
+
+    /** One execution (a launch or a restart) with its steps. */
+    record ExecutionRow(long id, String status, String started, String ended, String exit, List<StepRow> steps) {
+    }
+
+    record StepRow(String name, String status, String started, String ended, String read, String written,
+            String commits, String rollbacks, String exit) {
+    }
+
+    /** One run of a date (its first run or a rerun) as the run page shows it. */
+    record RunDetail(RunRow row, long instanceId, String duplicates, long remittanceFiles, long skippedFiles,
+            String workbook, List<ExecutionRow> executions) {
+    }
+
+    static RunRow row(Run run) {
+        var c = run.counts();
+        JobExecution last = run.last();
+        String failedStep = last.getStepExecutions().stream()
+                .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED)
+                .map(StepExecution::getStepName).reduce((a, b) -> a + ", " + b).orElse("");
+        String reason = last.getStatus().isRunning() ? "running, or its process died" : reason(last.getExitStatus());
+        return new RunRow(run.runDate(), run.name(), run.status().name(), run.status().isRunning(), time(run.started()),
+                time(run.ended()), run.executions().size(), n(c.rowsRead()), n(c.lines()), n(c.rejected()), failedStep,
+                reason);
+    }
+
+    static RunDetail detail(Run run) {
+        var c = run.counts();
+        List<ExecutionRow> executions = new ArrayList<>();
+        for (JobExecution e : run.executions()) {
+            List<StepRow> steps = e.getStepExecutions().stream()
+                    .sorted(Comparator.comparing(StepExecution::getId))
+                    .map(s -> new StepRow(s.getStepName(), s.getStatus().name(), time(s.getStartTime()),
+                            time(s.getEndTime()), n(s.getReadCount()), n(s.getWriteCount()), n(s.getCommitCount()),
+                            n(s.getRollbackCount()), reason(s.getExitStatus())))
+                    .toList();
+            executions.add(new ExecutionRow(e.getId(), e.getStatus().name(), time(e.getStartTime()), time(e.getEndTime()),
+                    e.getStatus().isRunning() ? "" : reason(e.getExitStatus()), steps));
+        }
+        String workbook = run.executions().stream()
+                .filter(e -> e.getStatus() == BatchStatus.COMPLETED)
+                .map(e -> e.getExecutionContext().getString(WriteWorkbookTasklet.WORKBOOK_PATH, null))
+                .filter(p -> p != null)
+                .reduce((a, b) -> b).orElse("");
+        return new RunDetail(row(run), run.instance().getInstanceId(), n(c.duplicates()), c.remittanceFiles(),
+                c.skippedFiles(), workbook, executions);
+    }
+
+    /**
+     * The actions that fit the date's latest run, for its buttons (the operations still decide:
+     * they refuse what does not fit, with the same messages as the commands).
+     */
+    static List<RunAction> actions(Run latest) {
+        BatchStatus s = latest.status();
+        if (s == BatchStatus.COMPLETED || s == BatchStatus.ABANDONED) {
+            return List.of(RunAction.RERUN);
+        }
+        if (s.isRunning()) {
+            return List.of(RunAction.RECOVER);
+        }
+        return List.of(RunAction.RESTART, RunAction.ABANDON);
+    }
+
+    private static String reason(ExitStatus status) {
+        String reason = FailureReason.of(status.getExitDescription());
+        return reason.isEmpty() ? status.getExitCode() : status.getExitCode() + ": " + reason;
+    }
+
+    static String time(LocalDateTime t) {
+        return t == null ? "" : t.format(TIME);
+    }
+
+    static String n(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}

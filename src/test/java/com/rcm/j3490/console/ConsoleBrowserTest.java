@@ -1,0 +1,211 @@
+package com.rcm.j3490.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rcm.j3490.ReconApplication;
+import com.rcm.j3490.ops.RunHistory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console in a real browser (headless Chromium) against a real server on a random port,
+ * with the real operations: login, the runs page, the roles, CSRF, a confirmation page and its
+ * action, a refusal shown as a message, and an error page without exception.
+ */
+@SpringBootTest(classes = ReconApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(ConsoleCommand.PROFILE)
+class ConsoleBrowserTest {
+    private static final LocalDate FAILED_DAY = LocalDate.of(2026, 1, 5);
+    private static final LocalDate DEAD_DAY = LocalDate.of(2026, 1, 6);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        ConsoleFixtures.register(registry, "ConsoleBrowserTest");
+    }
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired JobRepository jobRepository;
+    @Autowired RunHistory history;
+    @Autowired AuditLog audit;
+
+    /** One browser for the class (it takes seconds to start); each test starts signed out. */
+    private static HeadlessChromium chromium;
+    private WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @BeforeEach
+    void runsInKnownStatesAndNoSession() {
+        browser = chromium.driver();
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+        ConsoleFixtures.clean(jdbc);
+        ConsoleFixtures.failedRun(jobRepository, FAILED_DAY, "remittance file era-7.csv is not readable");
+        ConsoleFixtures.startedByADeadProcess(jobRepository, DEAD_DAY);
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void logIn(String user) {
+        browser.get(url("/login"));
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(ConsoleFixtures.PASSWORD);
+        submit();
+    }
+
+    /**
+     * Submits the page's form and waits until the browser is on the page it leads to (every form
+     * here ends on another address: a POST is answered by a redirect).
+     */
+    private void submit() {
+        String before = browser.getCurrentUrl();
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (before.equals(browser.getCurrentUrl()) && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(browser.getCurrentUrl()).as("the form led to another page").isNotEqualTo(before);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String page() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    @Test
+    void anAnonymousVisitorIsSentToTheLoginPage() {
+        browser.get(url("/runs/2026-01-05"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/login"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
+    }
+
+    @Test
+    void aViewerSeesTheRunsButCannotAct() throws Exception {
+        logIn(ConsoleFixtures.VIEWER);
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/runs"));
+        assertThat(page()).contains("Runs", "2026-01-05", "FAILED", "reconcileLines: FAILED: remittance file era-7.csv "
+                + "is not readable", "vera (viewer)").doesNotContain("Launch tonight");
+
+        browser.get(url("/runs/2026-01-05"));
+        assertThat(page()).contains("Run 2026-01-05", "reconcileLines").doesNotContain("Restart…");
+        String csrf = browser.findElement(By.name("_csrf")).getDomAttribute("value");
+
+        browser.get(url("/runs/2026-01-05/actions/abandon"));
+        assertThat(page()).contains("Not allowed", "MANAGER").doesNotContain("Exception");
+
+        // the viewer's own session and a valid token: still 403, and nothing changed
+        HttpResponse<String> post = post("/runs/2026-01-05/actions/abandon", "_csrf=" + URLEncoder.encode(csrf,
+                StandardCharsets.UTF_8));
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(post.body()).doesNotContain("Exception");
+        assertThat(history.latest(FAILED_DAY).orElseThrow().status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(audit.recent(10)).isEmpty();
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefusedEvenForAManager() throws Exception {
+        logIn(ConsoleFixtures.MANAGER);
+        HttpResponse<String> post = post("/runs/2026-01-05/actions/abandon", "");
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(history.latest(FAILED_DAY).orElseThrow().status()).isEqualTo(BatchStatus.FAILED);
+    }
+
+    @Test
+    void aManagerConfirmsAnActionAndSeesItsOutcomeAndAuditOnTheRunPage() {
+        logIn(ConsoleFixtures.MANAGER);
+        assertThat(page()).contains("max (manager)", "Launch tonight's run");
+        browser.findElement(By.linkText("2026-01-05")).click();
+        browser.findElement(By.linkText("Abandon…")).click();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/runs/2026-01-05/actions/abandon"));
+        assertThat(page()).contains("Abandon run 2026-01-05?", RunAction.ABANDON.consequence());
+        assertThat(history.latest(FAILED_DAY).orElseThrow().status()).as("nothing before the POST")
+                .isEqualTo(BatchStatus.FAILED);
+        submit();
+
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/runs/2026-01-05"));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).startsWith("Abandon: Abandoned run 2026-01-05");
+        assertThat(history.latest(FAILED_DAY).orElseThrow().status()).isEqualTo(BatchStatus.ABANDONED);
+        assertThat(page()).contains("ABANDONED", "Rerun…");
+        assertThat(browser.findElement(By.cssSelector("section.audit")).getText()).contains("max", "abandon", "DONE");
+    }
+
+    @Test
+    void aRunLeftRunningByADeadProcessIsRecovered() {
+        logIn(ConsoleFixtures.MANAGER);
+        browser.get(url("/runs/2026-01-06"));
+        browser.findElement(By.linkText("Recover…")).click();
+        submit();
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("Recovered run 2026-01-06");
+        assertThat(history.latest(DEAD_DAY).orElseThrow().status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(page()).contains("Restart…");
+    }
+
+    @Test
+    void aRefusalIsAMessageAndABadAddressAPageWithoutException() {
+        logIn(ConsoleFixtures.MANAGER);
+        browser.get(url("/runs/2026-03-01/actions/restart"));
+        submit();
+        assertThat(browser.findElement(By.cssSelector(".flash.refused")).getText())
+                .isEqualTo("Restart: there is no run of 2026-03-01 to restart; start it with: runDate=2026-03-01");
+        assertThat(audit.forDate(LocalDate.of(2026, 3, 1), 5)).extracting(AuditLog.Entry::result).containsExactly("REFUSED");
+
+        browser.get(url("/runs/not-a-date"));
+        assertThat(page()).contains("Bad request").doesNotContain("Exception", "at org.");
+        browser.get(url("/runs/2026-01-05/actions/explode"));
+        assertThat(page()).contains("Not found").doesNotContain("Exception");
+    }
+
+    /** A form POST in the browser's session (its cookie), outside the browser: to see the status code. */
+    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "JSESSIONID=" + session)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,274 @@
+package com.rcm.j3490.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.rcm.j3490.ReconApplication;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Each page and each security rule of the console, through MockMvc, on a job repository holding
+ * runs left in known states. The actions go to a recording {@link RunOperations}: what the page
+ * does with an answer (message, audit row) is tested here, the operations themselves elsewhere.
+ */
+@SpringBootTest(classes = {ReconApplication.class, ConsolePagesTest.Recording.class})
+@AutoConfigureMockMvc
+@ActiveProfiles(ConsoleCommand.PROFILE)
+class ConsolePagesTest {
+    private static final LocalDate FAILED_DAY = LocalDate.of(2026, 1, 5);
+    private static final LocalDate DEAD_DAY = LocalDate.of(2026, 1, 6);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        ConsoleFixtures.register(registry, "ConsolePagesTest");
+    }
+
+    @TestConfiguration
+    static class Recording {
+        @Bean
+        @Primary
+        RecordingOperations recordingOperations() {
+            return new RecordingOperations();
+        }
+    }
+
+    /** Answers what it is told to and remembers what it was asked. */
+    static class RecordingOperations implements RunOperations {
+        final List<String> calls = new ArrayList<>();
+        ActionResult answer = ActionResult.done("done");
+
+        private ActionResult call(String what) {
+            calls.add(what);
+            return answer;
+        }
+
+        @Override public ActionResult launch(LocalDate d) { return call("launch " + d); }
+        @Override public ActionResult restart(LocalDate d) { return call("restart " + d); }
+        @Override public ActionResult recover(LocalDate d, boolean dead) { return call("recover " + d + " " + dead); }
+        @Override public ActionResult abandon(LocalDate d) { return call("abandon " + d); }
+        @Override public ActionResult rerun(LocalDate d) { return call("rerun " + d); }
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired JobRepository jobRepository;
+    @Autowired RecordingOperations operations;
+    @Autowired AuditLog audit;
+
+    @BeforeEach
+    void runsInKnownStates() {
+        ConsoleFixtures.clean(jdbc);
+        ConsoleFixtures.failedRun(jobRepository, FAILED_DAY, "remittance file era-7.csv is not readable");
+        ConsoleFixtures.startedByADeadProcess(jobRepository, DEAD_DAY);
+        operations.calls.clear();
+        operations.answer = ActionResult.done("done");
+    }
+
+    private static RequestPostProcessor viewer() {
+        return user(ConsoleFixtures.VIEWER).roles("VIEWER");
+    }
+
+    private static RequestPostProcessor manager() {
+        return user(ConsoleFixtures.MANAGER).roles("MANAGER");
+    }
+
+    // ---- login ------------------------------------------------------------------------------
+
+    @Test
+    void anAnonymousRequestIsSentToTheLoginPage() throws Exception {
+        for (String page : List.of("/", "/runs", "/runs/2026-01-05", "/runs/2026-01-05/actions/restart")) {
+            mvc.perform(get(page)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        }
+        mvc.perform(post("/runs/2026-01-05/actions/restart").with(csrf())).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+        assertThat(operations.calls).isEmpty();
+    }
+
+    @Test
+    void theLoginPageIsAPlainFormWithACsrfToken() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")))
+                .andExpect(content().string(Matchers.containsString("name=\"password\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<script"))));
+    }
+
+    @Test
+    void aConfiguredUserLogsInWithTheirPasswordAndNobodyElseDoes() throws Exception {
+        mvc.perform(formLogin("/login").user(ConsoleFixtures.VIEWER).password(ConsoleFixtures.PASSWORD))
+                .andExpect(redirectedUrl("/runs"));
+        mvc.perform(formLogin("/login").user(ConsoleFixtures.VIEWER).password("wrong password"))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(formLogin("/login").user("nobody").password(ConsoleFixtures.PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void aLoginWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/login").param("username", ConsoleFixtures.VIEWER).param("password", ConsoleFixtures.PASSWORD))
+                .andExpect(status().isForbidden());
+    }
+
+    // ---- pages ------------------------------------------------------------------------------
+
+    @Test
+    void theRunsPageListsTheRunsWithTheFailingStepAndItsReason() throws Exception {
+        mvc.perform(get("/runs").with(viewer())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("2026-01-05")))
+                .andExpect(content().string(Matchers.containsString("FAILED")))
+                .andExpect(content().string(Matchers.containsString("reconcileLines: ")))
+                .andExpect(content().string(Matchers.containsString("remittance file era-7.csv is not readable")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("\tat "))))
+                .andExpect(content().string(Matchers.containsString("running, or its process died")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Launch tonight"))));
+    }
+
+    @Test
+    void aManagerSeesTheLaunchButtonOnTheRunsPage() throws Exception {
+        mvc.perform(get("/runs").with(manager())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("/runs/" + LocalDate.now() + "/actions/launch")));
+    }
+
+    @Test
+    void theRunPageShowsExecutionsStepsAndTheNextActionToAManagerOnly() throws Exception {
+        mvc.perform(get("/runs/2026-01-05").with(manager())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("reconcileLines")))
+                .andExpect(content().string(Matchers.containsString("remittance file era-7.csv is not readable")))
+                .andExpect(content().string(Matchers.containsString("/runs/2026-01-05/actions/restart")))
+                .andExpect(content().string(Matchers.containsString("/runs/2026-01-05/actions/abandon")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/actions/rerun"))));
+        mvc.perform(get("/runs/2026-01-06").with(manager()))
+                .andExpect(content().string(Matchers.containsString("/runs/2026-01-06/actions/recover")));
+        mvc.perform(get("/runs/2026-01-05").with(viewer())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("reconcileLines")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("/actions/"))));
+    }
+
+    @Test
+    void aDateWithoutRunOffersToLaunchIt() throws Exception {
+        mvc.perform(get("/runs/2026-02-01").with(manager())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("There is no run of this date")))
+                .andExpect(content().string(Matchers.containsString("/runs/2026-02-01/actions/launch")));
+    }
+
+    // ---- actions ----------------------------------------------------------------------------
+
+    @Test
+    void aManagerSeesAConfirmationPageThatSaysWhatWillHappen() throws Exception {
+        mvc.perform(get("/runs/2026-01-05/actions/restart").with(manager())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<span>Restart</span> run <span>2026-01-05</span>?")))
+                .andExpect(content().string(Matchers.containsString(HtmlUtils.htmlEscape(RunAction.RESTART.consequence()))))
+                .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")))
+                .andExpect(content().string(Matchers.containsString("method=\"post\"")));
+        mvc.perform(get("/runs/2026-01-06/actions/recover").with(manager()))
+                .andExpect(content().string(Matchers.containsString("name=\"processConfirmedDead\"")));
+        assertThat(operations.calls).as("a confirmation page changes nothing").isEmpty();
+    }
+
+    @Test
+    void aViewerCannotActNorSeeAConfirmationPage() throws Exception {
+        mvc.perform(get("/runs/2026-01-05/actions/restart").with(viewer())).andExpect(status().isForbidden());
+        for (RunAction a : RunAction.values()) {
+            mvc.perform(post("/runs/2026-01-05/actions/" + a.word()).with(viewer()).with(csrf()))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("Exception"))));
+        }
+        assertThat(operations.calls).isEmpty();
+        assertThat(audit.recent(10)).isEmpty();
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/runs/2026-01-05/actions/restart").with(manager())).andExpect(status().isForbidden());
+        mvc.perform(post("/runs/2026-01-05/actions/restart").with(manager()).with(csrf().useInvalidToken()))
+                .andExpect(status().isForbidden());
+        assertThat(operations.calls).isEmpty();
+    }
+
+    @Test
+    void eachActionCallsItsOperationAuditsItAndShowsTheAnswerOnTheRunPage() throws Exception {
+        for (RunAction a : RunAction.values()) {
+            mvc.perform(post("/runs/2026-01-05/actions/" + a.word()).with(manager()).with(csrf()))
+                    .andExpect(status().isFound()).andExpect(redirectedUrl("/runs/2026-01-05"))
+                    .andExpect(flash().attribute("message", a.label() + ": done"))
+                    .andExpect(flash().attribute("outcome", "DONE"));
+        }
+        assertThat(operations.calls).containsExactly("launch 2026-01-05", "restart 2026-01-05",
+                "recover 2026-01-05 false", "abandon 2026-01-05", "rerun 2026-01-05");
+        assertThat(audit.forDate(FAILED_DAY, 10)).hasSize(5).allSatisfy(e -> {
+            assertThat(e.username()).isEqualTo(ConsoleFixtures.MANAGER);
+            assertThat(e.result()).isEqualTo("DONE");
+        });
+        assertThat(audit.forDate(FAILED_DAY, 10).get(0).action()).isEqualTo("rerun");
+        mvc.perform(get("/runs/2026-01-05").with(manager()))
+                .andExpect(content().string(Matchers.containsString("<td>rerun</td>")));
+    }
+
+    @Test
+    void recoverPassesTheManagersWordThatTheProcessIsDead() throws Exception {
+        mvc.perform(post("/runs/2026-01-06/actions/recover").param("processConfirmedDead", "true")
+                .with(manager()).with(csrf())).andExpect(status().isFound());
+        assertThat(operations.calls).containsExactly("recover 2026-01-06 true");
+    }
+
+    @Test
+    void aRefusalIsShownAsAMessageAndAudited() throws Exception {
+        operations.answer = ActionResult.refused("run 2026-01-05 already completed; nothing to do");
+        var result = mvc.perform(post("/runs/2026-01-05/actions/launch").with(manager()).with(csrf()))
+                .andExpect(status().isFound()).andReturn();
+        mvc.perform(get("/runs/2026-01-05").with(manager()).flashAttrs(result.getFlashMap()))
+                .andExpect(content().string(Matchers.containsString("Launch: run 2026-01-05 already completed")))
+                .andExpect(content().string(Matchers.containsString("flash refused")));
+        assertThat(audit.forDate(FAILED_DAY, 1).get(0).result()).isEqualTo("REFUSED");
+    }
+
+    // ---- errors and headers -------------------------------------------------------------------
+
+    @Test
+    void errorsAreShownAsPagesWithoutExceptions() throws Exception {
+        mvc.perform(get("/runs/2026-01-05/actions/explode").with(manager())).andExpect(status().isNotFound());
+        mvc.perform(get("/runs/not-a-date").with(viewer())).andExpect(status().isBadRequest());
+        assertThat(operations.calls).isEmpty();
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() throws Exception {
+        for (RequestPostProcessor who : List.of(viewer(), SecurityMockMvcRequestPostProcessors.anonymous())) {
+            mvc.perform(get("/login").with(who))
+                    .andExpect(header().string("Content-Security-Policy", ConsoleSecurityConfiguration.CONTENT_SECURITY_POLICY))
+                    .andExpect(header().string("X-Frame-Options", "DENY"))
+                    .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                    .andExpect(header().string("Referrer-Policy", "no-referrer"));
+        }
+        mvc.perform(get("/runs").with(viewer()))
+                .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")));
+    }
+}
