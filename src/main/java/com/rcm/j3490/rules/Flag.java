@@ -12,5 +12,9 @@ public enum Flag {
     QUANTITY_ASSUMED,
     UNIT_MISMATCH,
     REMARK_CODE_MISSING,
-    OUT_OF_BALANCE
+    OUT_OF_BALANCE,
+    /** Claims were given and the 835 line joined none of their lines (contract 5.3). */
+    CLAIM_LINE_NOT_FOUND,
+    /** The line's claim carries claim-level CAS in the 835 (contract 5.5). */
+    CLAIM_ADJUSTMENT
 }
