@@ -333,6 +333,8 @@ public final class Remittance835Reader implements AutoCloseable {
                         }
                     }
                 }
+                case "BAD" -> structure = structure != null ? structure
+                        : "segment " + s.position() + " is not a valid X12 segment";
                 default -> {
                     // SVC itself, REF*LU/APC, AMT*KH, LQ*RX, ...: kept in the raw row only
                 }
@@ -361,7 +363,7 @@ public final class Remittance835Reader implements AutoCloseable {
         serviceLines++;
         BigDecimal billedValue = decimal(billed);
         BigDecimal paidValue = decimal(paid);
-        if (billedValue == null || paidValue == null || billedValue.subtract(casTotal).compareTo(paidValue) != 0) {
+        if (billedValue != null && paidValue != null && billedValue.subtract(casTotal).compareTo(paidValue) != 0) {
             unbalancedServiceLines++;
         }
 

@@ -128,6 +128,9 @@ final class X12EnvelopeNormalizer extends InputStream {
                 in.unread(next, 0, r);
             }
         }
+        if (atSegmentStart && delimiters != null && !Character.isWhitespace(c) && c != terminator) {
+            return checkTag(c);
+        }
         if (c == terminator) {
             atSegmentStart = true;
         } else if (!(atSegmentStart && Character.isWhitespace(c))) {
@@ -153,6 +156,38 @@ final class X12EnvelopeNormalizer extends InputStream {
             }
         }
         return count;
+    }
+
+    /**
+     * A segment whose tag is not 2-3 letters/digits (a sender's broken segment, e.g. text cut off
+     * a PLB) would stop StAEDI; it is passed on as a {@code BAD} segment instead, so the rest of
+     * the file reads, positions still count it, and a service loop holding it is rejected.
+     */
+    private int checkTag(int first) throws IOException {
+        StringBuilder tag = new StringBuilder().append((char) first);
+        int c;
+        while ((c = in.read()) != -1 && c != delimiters.element() && c != terminator && tag.length() <= 3) {
+            tag.append((char) c);
+        }
+        boolean valid = tag.length() >= 2 && tag.length() <= 3 && Character.isLetter(tag.charAt(0))
+                && tag.chars().allMatch(Character::isLetterOrDigit)
+                && (c == delimiters.element() || c == terminator);
+        if (valid) {
+            if (c != -1) {
+                tag.append((char) c);
+            }
+            atSegmentStart = c == terminator;
+            pending = tag.substring(1).getBytes(StandardCharsets.ISO_8859_1);
+            pendingPos = 0;
+            return first;
+        }
+        while (c != -1 && c != terminator) {
+            c = in.read();
+        }
+        pending = ("AD" + (char) terminator).getBytes(StandardCharsets.ISO_8859_1);
+        pendingPos = 0;
+        atSegmentStart = true;
+        return 'B';
     }
 
     /** Reads an ISA after its tag and returns it re-padded, with the terminator that follows ISA16. */
