@@ -275,6 +275,7 @@ public final class Remittance835Reader implements AutoCloseable {
         loop = null;
         X12Segment svc = segs.get(0);
         String[] row = new String[COLUMNS.length];
+        java.util.Arrays.fill(row, "");
         StringBuilder raw = new StringBuilder();
         String lineRef = null;
         String dtm472 = null;
