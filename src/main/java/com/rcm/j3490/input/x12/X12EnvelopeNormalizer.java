@@ -30,7 +30,7 @@ final class X12EnvelopeNormalizer extends InputStream {
     private X12Delimiters delimiters;
 
     X12EnvelopeNormalizer(InputStream in, String fileName) {
-        this.in = new PushbackInputStream(in, SNIFF_LIMIT);
+        this.in = new PushbackInputStream(new java.io.BufferedInputStream(in, 1 << 16), SNIFF_LIMIT);
         this.fileName = fileName;
     }
 
@@ -151,9 +151,6 @@ final class X12EnvelopeNormalizer extends InputStream {
                 return count == 0 ? -1 : count;
             }
             b[off + count++] = (byte) c;
-            if (pendingPos >= pending.length && in.available() == 0) {
-                break;
-            }
         }
         return count;
     }
