@@ -10,7 +10,9 @@ public enum InputKind {
     INVOICES("invoices", List.of(INVOICE_NUMBER, INVOICE_DATE, UNIT_COST)),
     PRICING("pricing reference", List.of(NDC, PAYMENT_LIMIT, EFFECTIVE_FROM)),
     CONTRACTS("payer contracts", List.of(PAYER_ID, BASIS, RATE_PERCENT)),
-    CODE_DESCRIPTIONS("code descriptions", List.of(CODE, DESCRIPTION));
+    CODE_DESCRIPTIONS("code descriptions", List.of(CODE, DESCRIPTION)),
+    /** The provider's claim lines exported as CSV (contract 5.4). */
+    CLAIM_LINES("claim lines", List.of(CLAIM_ID));
 
     private final String label;
     private final List<String> requiredColumns;

@@ -16,7 +16,11 @@ public enum Flag {
     /** A contract row of the line's payer (or of the default payer it fell back to) was rejected. */
     CONTRACT_ROW_REJECTED,
     /** A free-text field (drug, patient or payer name) was longer than the input limit and was cut. */
-    TEXT_TRUNCATED;
+    TEXT_TRUNCATED,
+    /** Claims were given and the 835 line joined none of their lines (contract 5.3). */
+    CLAIM_LINE_NOT_FOUND,
+    /** The line's claim carries claim-level CAS in the 835 (contract 5.5). */
+    CLAIM_ADJUSTMENT;
 
     /** Ends a free-text value cut at the input limit (the input package cuts, the flag reads it). */
     public static final String TRUNCATION_MARKER = " [...cut]";
