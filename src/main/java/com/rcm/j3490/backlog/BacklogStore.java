@@ -5,6 +5,7 @@ import com.rcm.j3490.rules.LineCodec;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The work items in the job's database (db/backlog-schema.sql), and the one way to change them:
@@ -87,14 +89,25 @@ public class BacklogStore {
     private static final String LOOKUP = SELECT_ITEM + " WHERE claim_id IN ("
             + String.join(", ", java.util.Collections.nCopies(LOOKUP_CLAIMS, "?")) + ")";
 
-    private final JdbcTemplate jdbc;
+    /**
+     * Lines applied between two commits. H2 rewrites every page a transaction changed when it
+     * commits, and a night's items are spread over the whole table: committing each chunk made
+     * it rewrite most of the table a thousand times a night.
+     */
+    static final int COMMIT_EVERY = 200_000;
 
-    public BacklogStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final int commitEvery;
 
     public BacklogStore(DataSource dataSource) {
-        this(new JdbcTemplate(dataSource));
+        this(dataSource, COMMIT_EVERY);
+    }
+
+    BacklogStore(DataSource dataSource, int commitEvery) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.commitEvery = commitEvery;
     }
 
     // ---- applying a night --------------------------------------------------------------------
@@ -105,11 +118,33 @@ public class BacklogStore {
      * ({@link Night#line}) and call {@link Night#finish}.
      */
     public Night night(LocalDate runDate) {
+        // a connection of its own, never one bound to a caller's transaction: the night commits as it goes
+        Night night = null;
+        try {
+            Connection con = dataSource.getConnection();
+            con.setAutoCommit(false);
+            night = new Night(runDate, con);
+            night.start();
+            return night;
+        } catch (SQLException e) {
+            if (night != null) {
+                night.close();
+            }
+            throw new IllegalStateException("cannot apply the backlog: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (night != null) {
+                night.close();
+            }
+            throw e;
+        }
+    }
+
+    private void start(JdbcTemplate jdbc, Connection con, LocalDate runDate) throws SQLException {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         boolean started = jdbc.queryForObject("SELECT COUNT(*) FROM backlog_run WHERE run_date = ?", Integer.class,
                 runDate) > 0;
         if (started) {
-            undo(runDate);
+            undo(jdbc, con, runDate);
             jdbc.update("UPDATE backlog_run SET started_at = ?, finished_at = NULL, team_workbook_date = NULL, "
                     + "lines_applied = 0, opened = 0, updated = 0, resolved = 0, reopened = 0, skipped = 0, "
                     + "recovered = 0 WHERE run_date = ?", now, runDate);
@@ -117,11 +152,11 @@ public class BacklogStore {
             // committed before any item changes, so that a crash after them is undone on restart
             jdbc.update("INSERT INTO backlog_run (run_date, started_at) VALUES (?, ?)", runDate, now);
         }
-        return new Night(runDate);
+        con.commit();
     }
 
     /** Puts back every item the run date changed: deleted when it opened it, else its undo image. */
-    private void undo(LocalDate runDate) {
+    private void undo(JdbcTemplate jdbc, Connection con, LocalDate runDate) throws SQLException {
         String from = "";
         while (true) {
             List<Object[]> page = jdbc.query("SELECT claim_id, line_number, payer_id, opened_on_change, undo_data "
@@ -150,6 +185,7 @@ public class BacklogStore {
                 ps.setBoolean(i++, u.openedOnChange());
                 bindKey(ps, i, u.item().key());
             });
+            con.commit();
             // restored and deleted rows no longer match; a claim cut by the page limit comes again
             from = ((ItemKey) page.get(page.size() - 1)[0]).claimId();
         }
@@ -163,9 +199,16 @@ public class BacklogStore {
         }
     }
 
-    /** One run date's apply; not thread-safe. Team columns first, then lines in input order. */
-    public final class Night {
+    /**
+     * One run date's apply, on a connection of its own that commits every {@link #COMMIT_EVERY}
+     * lines and at {@link #finish}; close it (try-with-resources) whatever happens. Not
+     * thread-safe. Team columns first, then lines in input order.
+     */
+    public final class Night implements AutoCloseable {
         private final LocalDate runDate;
+        private final Connection con;
+        private final JdbcTemplate jdbc;
+        private long uncommitted;
         private final Map<ItemKey, TeamColumns> teamRows = new LinkedHashMap<>();
         private final List<ReconciledLine> lines = new ArrayList<>(CHUNK);
         private final Map<ItemChange, Long> changes = new java.util.EnumMap<>(ItemChange.class);
@@ -175,8 +218,42 @@ public class BacklogStore {
         private boolean linesStarted;
         private boolean finished;
 
-        private Night(LocalDate runDate) {
+        private Night(LocalDate runDate, Connection con) {
             this.runDate = runDate;
+            this.con = con;
+            this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(con, true));
+        }
+
+        private void start() throws SQLException {
+            BacklogStore.this.start(jdbc, con, runDate);
+        }
+
+        private void commit() {
+            try {
+                con.commit();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot commit the backlog: " + e.getMessage(), e);
+            }
+            uncommitted = 0;
+        }
+
+        /** Gives the connection back; what was not committed is rolled back (a restart undoes the rest). */
+        @Override
+        public void close() {
+            try {
+                if (!finished) {
+                    con.rollback();
+                }
+                con.setAutoCommit(true);
+            } catch (SQLException e) {
+                // the connection is given back anyway; the next apply of this date undoes it
+            } finally {
+                try {
+                    con.close();
+                } catch (SQLException e) {
+                    // nothing more to do
+                }
+            }
         }
 
         public LocalDate runDate() {
@@ -204,6 +281,10 @@ public class BacklogStore {
             teamRows.put(key, columns);
             if (teamRows.size() >= CHUNK) {
                 flushTeam();
+                uncommitted += CHUNK;
+                if (uncommitted >= commitEvery) {
+                    commit();
+                }
             }
         }
 
@@ -220,6 +301,10 @@ public class BacklogStore {
             linesApplied++;
             if (lines.size() >= CHUNK) {
                 flushLines();
+                uncommitted += CHUNK;
+                if (uncommitted >= commitEvery) {
+                    commit();
+                }
             }
         }
 
@@ -230,13 +315,14 @@ public class BacklogStore {
             }
             flushTeam();
             flushLines();
-            finished = true;
             long resolved = count(ItemChange.RESOLVED_BY_PAYER) + count(ItemChange.RESOLVED_BY_TEAM);
             jdbc.update("UPDATE backlog_run SET finished_at = ?, team_workbook_date = ?, lines_applied = ?, opened = ?, "
                     + "updated = ?, resolved = ?, reopened = ?, skipped = ?, recovered = ? WHERE run_date = ?",
                     Timestamp.valueOf(LocalDateTime.now()), teamWorkbookDate, linesApplied, count(ItemChange.OPENED),
                     count(ItemChange.UPDATED), resolved, count(ItemChange.REOPENED),
                     count(ItemChange.SKIPPED_LATER_CHANGE), com.rcm.j3490.rules.Money.cents(recovered), runDate);
+            commit();
+            finished = true;
             return new NightResult(runDate, linesApplied, java.util.Collections.unmodifiableMap(
                     new java.util.EnumMap<>(changes.isEmpty() ? Map.of(ItemChange.UNCHANGED, 0L) : changes)),
                     com.rcm.j3490.rules.Money.cents(recovered));

@@ -37,9 +37,10 @@ abstract class BacklogStoreContractTest {
     }
 
     private static NightResult apply(BacklogStore store, LocalDate date, List<ReconciledLine> lines) {
-        BacklogStore.Night night = store.night(date);
-        lines.forEach(night::line);
-        return night.finish();
+        try (BacklogStore.Night night = store.night(date)) {
+            lines.forEach(night::line);
+            return night.finish();
+        }
     }
 
     /** Every item, open and resolved, in key order. */
@@ -147,11 +148,13 @@ abstract class BacklogStoreContractTest {
         apply(once, NIGHT_2, bigNight2());
 
         DataSource ds = newDatabase();
-        BacklogStore store = new BacklogStore(ds);
+        BacklogStore store = new BacklogStore(ds, BacklogStore.CHUNK); // commits every chunk
         apply(store, NIGHT_1, night1());
-        BacklogStore.Night crashed = store.night(NIGHT_2);
         List<ReconciledLine> lines = bigNight2();
-        lines.subList(0, BacklogStore.CHUNK + 10).forEach(crashed::line); // one chunk committed, then the crash
+        try (BacklogStore.Night crashed = store.night(NIGHT_2)) {
+            // one chunk committed, then the crash: the connection is lost with the rest
+            lines.subList(0, BacklogStore.CHUNK + 10).forEach(crashed::line);
+        }
 
         assertThat(rows(ds)).as("the crashed attempt's first chunk was written").isEqualTo(4 + 2 + BacklogStore.CHUNK - night2().size());
         assertThat(store.find(new ItemKey("P1", "A", "1")).orElseThrow().isOpen()).isFalse();
@@ -235,6 +238,7 @@ abstract class BacklogStoreContractTest {
         assertThatThrownBy(() -> night.team(new ItemKey("P1", "A", "1"), TeamColumns.NEW))
                 .isInstanceOf(IllegalStateException.class);
         NightResult result = night.finish();
+        night.close();
 
         assertThat(result.count(ItemChange.RESOLVED_BY_TEAM)).isEqualTo(1);
         assertThat(result.count(ItemChange.TEAM_EDITED)).isEqualTo(1);
@@ -251,6 +255,7 @@ abstract class BacklogStoreContractTest {
         third.teamWorkbook(NIGHT_2, List.of("Call Log", "Escalated To"));
         third.line(line("D", Status.OVERPAID).paid("1100.00").check("CHK-9").build());
         third.finish();
+        third.close();
         WorkItem reopened = store.find(new ItemKey("P1", "D", "1")).orElseThrow();
         assertThat(reopened.isOpen()).isTrue();
         assertThat(reopened.team().notes()).isEqualTo("refund check 5521");
