@@ -11,7 +11,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Times the item apply on an H2 file (not a test): {@code open} items from night 1, then a night
  * of {@code lines} lines of which a quarter touch earlier items (every fifth of those pays one).
- * Usage: BacklogApplyBench [open=500000] [lines=1000000]
+ * Usage: BacklogApplyBench [open=500000] [lines=1000000]; -Dh2.settings=... replaces the job's H2 URL settings.
  */
 public final class BacklogApplyBench {
     private BacklogApplyBench() {
