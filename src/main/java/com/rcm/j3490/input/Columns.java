@@ -59,6 +59,7 @@ public final class Columns {
     public static final String TOLERANCE_AMOUNT = "tolerance_amount";
     public static final String TOLERANCE_PERCENT = "tolerance_percent";
     public static final String APPEAL_DAYS = "appeal_days";
+    public static final String TIMELY_FILING_DAYS = "timely_filing_days";
 
     // CARC / RARC descriptions
     public static final String CODE = "code";

@@ -25,9 +25,12 @@ import java.util.List;
  * decimals as a tag (0 null, 1 unscaled value fits a long, 2 larger), the scale and the unscaled
  * value (zig-zag varint, or length and two's-complement bytes); dates as a zig-zag varint of the
  * epoch day + 1 (0 = null); the status as its name. A first byte carries the version.
+ * Version 2 appends units paid, allowed, the adjustments as sent and Resubmit By; a version 1
+ * value (staged by the build before) still decodes, with those four absent.
  */
 public final class LineCodec {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int VERSION_WITHOUT_BACKLOG_FIELDS = 1;
 
     private LineCodec() {
     }
@@ -75,13 +78,17 @@ public final class LineCodec {
         o.date(d.expirationDate());
         o.str(d.pricingDrugName());
         o.str(d.dosage());
+        o.dec(l.unitsPaid());
+        o.dec(l.allowed());
+        o.str(l.adjustments());
+        o.date(l.resubmitBy());
         return o.out.toByteArray();
     }
 
     public static ReconciledLine decode(byte[] data) {
         In i = new In(data);
         int version = i.data[i.pos++];
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_BACKLOG_FIELDS) {
             throw new IllegalArgumentException("staged line in format version " + version + ", this build reads "
                     + VERSION);
         }
@@ -122,10 +129,16 @@ public final class LineCodec {
         LocalDate deadline = i.date();
         BigDecimal atStake = i.dec();
         DrugSource drug = new DrugSource(i.str(), i.str(), i.str(), i.date(), i.str(), i.str());
+        boolean v2 = version == VERSION;
+        BigDecimal unitsPaid = v2 ? i.dec() : null;
+        BigDecimal allowed = v2 ? i.dec() : null;
+        String adjustments = v2 ? i.str() : null;
+        LocalDate resubmitBy = v2 ? i.date() : null;
         return new ReconciledLine(claimId, lineNumber, checkNumber, claimStatus, payerId, payerName, payerClaimNumber,
                 patientName, serviceDate, paymentDate, procedureCode, modifiers, ndc, drugName, ndcQuantity, ndcUnit,
                 unitsBilled, billed, paid, reimbursed, expected, variance, basis == null ? null : Basis.valueOf(basis),
-                rate, invoiceNumber, status, denialCodes, remarkCodes, flags, action, team, deadline, atStake, drug);
+                rate, invoiceNumber, status, denialCodes, remarkCodes, flags, action, team, deadline, atStake, drug,
+                unitsPaid, allowed, adjustments, resubmitBy);
     }
 
     private static List<String> list(String joined) {

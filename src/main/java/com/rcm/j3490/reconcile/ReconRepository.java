@@ -278,7 +278,7 @@ public class ReconRepository {
      * execution streams rows from the table's cursor. PostgreSQL streams with a fetch size
      * inside a transaction, as here.
      */
-    private static void streamResults(java.sql.Connection con) throws SQLException {
+    public static void streamResults(java.sql.Connection con) throws SQLException {
         if ("H2".equals(con.getMetaData().getDatabaseProductName())) {
             try (java.sql.Statement s = con.createStatement()) {
                 s.execute("SET LAZY_QUERY_EXECUTION TRUE");

@@ -78,10 +78,12 @@ final class ReferenceRowParsers {
         BigDecimal toleranceAmount = FieldParser.nonNegativeAmount(TOLERANCE_AMOUNT, r.get(TOLERANCE_AMOUNT));
         BigDecimal tolerancePercent = FieldParser.percent(TOLERANCE_PERCENT, r.get(TOLERANCE_PERCENT));
         Integer appealDays = FieldParser.dayCount(APPEAL_DAYS, r.get(APPEAL_DAYS));
+        Integer timelyFilingDays = FieldParser.dayCount(TIMELY_FILING_DAYS, r.get(TIMELY_FILING_DAYS));
         return new PayerContract(payerId, basis, rate, fallback, fallbackRate,
                 toleranceAmount != null ? toleranceAmount : PayerContract.DEFAULT_TOLERANCE_AMOUNT,
                 tolerancePercent != null ? tolerancePercent : PayerContract.DEFAULT_TOLERANCE_PERCENT,
                 appealDays != null ? appealDays : PayerContract.DEFAULT_APPEAL_DAYS,
+                timelyFilingDays != null ? timelyFilingDays : PayerContract.DEFAULT_TIMELY_FILING_DAYS,
                 r.text(PAYER_NAME),
                 FieldParser.date(EFFECTIVE_FROM, r.get(EFFECTIVE_FROM)),
                 FieldParser.date(EFFECTIVE_TO, r.get(EFFECTIVE_TO)));

@@ -42,7 +42,10 @@ public final class LineReconciler {
         Set<Flag> flags = FlagEvaluator.evaluate(line, reading, ndc, pricingRow, priced, status,
                 contracts.lostARow(line.payerId(), line.serviceDate()));
         int appealDays = contract == null ? PayerContract.DEFAULT_APPEAL_DAYS : contract.appealDays();
-        LocalDate deadline = (line.paymentDate() != null ? line.paymentDate() : runDate).plusDays(appealDays);
+        // MA130: returned as unprocessable, so there are no appeal rights (a new claim is sent instead)
+        LocalDate deadline = line.hasRemark("MA130") ? null
+                : (line.paymentDate() != null ? line.paymentDate() : runDate).plusDays(appealDays);
+        int filingDays = contract == null ? PayerContract.DEFAULT_TIMELY_FILING_DAYS : contract.timelyFilingDays();
 
         return new ReconciledLine(line.claimId(), line.lineNumber(), line.checkNumber(), line.claimStatus(),
                 line.payerId(), line.payerName() != null ? line.payerName() : contract == null ? null : contract.payerName(),
@@ -56,7 +59,24 @@ public final class LineReconciler {
                 TeamRouter.team(status, line),
                 deadline,
                 StatusClassifier.amountAtStake(status, line, expected, reimbursed, variance),
-                DrugSource.of(priced == null ? null : priced.invoice(), pricingRow));
+                DrugSource.of(priced == null ? null : priced.invoice(), pricingRow),
+                line.unitsPaid(), line.allowedAmount(), adjustmentsAsSent(line),
+                line.serviceDate().plusDays(filingDays));
+    }
+
+    /** The line's CAS adjustments as the payer sent them: GROUP-REASON:AMOUNT[:QUANTITY], ";"-separated. */
+    static String adjustmentsAsSent(RemittanceLine line) {
+        StringBuilder b = new StringBuilder();
+        for (Adjustment a : line.adjustments()) {
+            if (!b.isEmpty()) {
+                b.append(';');
+            }
+            b.append(a.code()).append(':').append(a.amount().toPlainString());
+            if (a.quantity() != null) {
+                b.append(':').append(a.quantity().toPlainString());
+            }
+        }
+        return b.toString();
     }
 
     /** Every positive adjustment except PR ones and CO-45, as GROUP-REASON, in input order without repeats. */

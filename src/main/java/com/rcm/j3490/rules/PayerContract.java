@@ -13,6 +13,7 @@ public record PayerContract(
         BigDecimal toleranceAmount,
         BigDecimal tolerancePercent,
         int appealDays,
+        int timelyFilingDays,
         String payerName,
         LocalDate effectiveFrom,
         LocalDate effectiveTo) {
@@ -21,6 +22,7 @@ public record PayerContract(
     public static final BigDecimal DEFAULT_TOLERANCE_AMOUNT = new BigDecimal("1.00");
     public static final BigDecimal DEFAULT_TOLERANCE_PERCENT = new BigDecimal("2");
     public static final int DEFAULT_APPEAL_DAYS = 180;
+    public static final int DEFAULT_TIMELY_FILING_DAYS = 365;
 
     public boolean covers(LocalDate date) {
         return (effectiveFrom == null || !date.isBefore(effectiveFrom))

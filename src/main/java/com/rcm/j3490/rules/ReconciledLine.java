@@ -9,7 +9,10 @@ import java.util.Set;
 /**
  * A reconciled target line: what was billed and paid, what should have been paid, and what to
  * do about it. {@code expected}, {@code variance} and {@code basis} are null when no expected
- * payment could be computed.
+ * payment could be computed. {@code appealDeadline} is null when the line has no appeal rights
+ * (remark MA130); {@code adjustments} are the payer's CAS adjustments as sent
+ * ({@code GROUP-REASON:AMOUNT[:QUANTITY]}, ";"-separated); {@code resubmitBy} is the timely-filing
+ * deadline for a new or corrected claim.
  */
 public record ReconciledLine(
         String claimId,
@@ -45,7 +48,11 @@ public record ReconciledLine(
         String team,
         LocalDate appealDeadline,
         BigDecimal amountAtStake,
-        DrugSource drugSource) {
+        DrugSource drugSource,
+        BigDecimal unitsPaid,
+        BigDecimal allowed,
+        String adjustments,
+        LocalDate resubmitBy) {
 
     public ReconciledLine {
         denialCodes = List.copyOf(denialCodes);

@@ -30,6 +30,7 @@ final class LineColumns {
     static final String REWORK_ACTION = "Rework Action";
     static final String APPEAL_DEADLINE = "Appeal Deadline";
     static final String AMOUNT_AT_STAKE = "Amount At Stake";
+    static final String RESUBMIT_BY = "Resubmit By";
     static final String TEAM = "Team";
     static final String OWNER = "Owner";
     static final String WORK_STATUS = "Work Status";
@@ -81,7 +82,7 @@ final class LineColumns {
         return i;
     }
 
-    /** All Lines: the contract's 21 headers in order, then detail columns. */
+    /** All Lines: the contract's 22 headers in order, then detail columns. */
     static List<Column> allLines() {
         List<Column> columns = new ArrayList<>(List.of(
                 COL_CLAIM_ID,
@@ -98,7 +99,8 @@ final class LineColumns {
                 new Column(FLAGS, Kind.TEXT, 30, ReconciledLine::flagsText),
                 new Column(REWORK_ACTION, Kind.TEXT, 50, ReconciledLine::reworkAction),
                 COL_APPEAL_DEADLINE,
-                COL_AMOUNT_AT_STAKE));
+                COL_AMOUNT_AT_STAKE,
+                new Column(RESUBMIT_BY, Kind.DATE, 12, ReconciledLine::resubmitBy)));
         columns.addAll(details());
         return columns;
     }

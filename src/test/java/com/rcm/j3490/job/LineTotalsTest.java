@@ -52,6 +52,7 @@ class LineTotalsTest {
         return new ReconciledLine(claim, "1", "CHK", "1", payer, "Payer " + payer, null, null, DAY, DAY, "J3490", "",
                 null, null, null, null, BigDecimal.ONE, new BigDecimal(billed), paid, paid, exp,
                 exp == null ? null : paid.subtract(exp), exp == null ? null : Basis.CHARGE, null, null, status,
-                denialCodes, List.of(), Set.of(), null, null, deadline, new BigDecimal(atStake), DrugSource.NONE);
+                denialCodes, List.of(), Set.of(), null, null, deadline, new BigDecimal(atStake), DrugSource.NONE, null, null, "",
+                DAY.plusDays(365));
     }
 }

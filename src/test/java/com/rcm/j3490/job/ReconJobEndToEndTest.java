@@ -45,7 +45,7 @@ class ReconJobEndToEndTest {
     private static final List<String> CONTRACT_HEADERS = List.of("Claim ID", "Line", "Check Number", "Claim Status",
             "Payer ID", "Service Date", "NDC", "Billed", "Paid", "Reimbursed", "Expected", "Variance", "Pricing Basis",
             "Invoice Number", "Status", "Denial Codes", "Remark Codes", "Flags", "Rework Action", "Appeal Deadline",
-            "Amount At Stake");
+            "Amount At Stake", "Resubmit By");
 
     @Autowired
     private JobOperatorTestUtils jobs;
@@ -115,6 +115,9 @@ class ReconJobEndToEndTest {
         assertThat(unprocessable.text("Rework Action")).contains("new claim");
         assertThat(unprocessable.cell("Expected")).as("blank Expected: none computed").isNull();
         assertThat(unprocessable.money("Amount At Stake")).isEqualTo(4850.00);
+        assertThat(unprocessable.cell("Appeal Deadline")).as("MA130: no appeal rights").isNull();
+        assertThat(unprocessable.cell("Resubmit By").getLocalDateTimeCellValue().toLocalDate())
+                .isEqualTo(LocalDate.of(2026, 10, 23).plusDays(365));
 
         Line reversed = line("INF26-1004", "2", "22");
         assertThat(reversed.text("Status")).isEqualTo("REVERSED");

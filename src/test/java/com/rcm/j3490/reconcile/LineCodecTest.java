@@ -26,7 +26,8 @@ class LineCodecTest {
                 Status.UNDERPAID, List.of("CO-16", "CO-45"), List.of("M119", "N657"),
                 EnumSet.of(Flag.values()[0], Flag.values()[Flag.values().length - 1]), "Appeal with the invoice", "Billing",
                 LocalDate.of(2026, 5, 9), new BigDecimal("184.44"),
-                new DrugSource("McKesson", "Drug X 10 mg/mL", "LOT-1", LocalDate.of(2027, 1, 31), "DRUG X", "10 mg"));
+                new DrugSource("McKesson", "Drug X 10 mg/mL", "LOT-1", LocalDate.of(2027, 1, 31), "DRUG X", "10 mg"),
+                new BigDecimal("0.5"), new BigDecimal("1200.00"), "CO-16:1200.00;PR-2:30.00:1", LocalDate.of(2027, 3, 10));
 
         ReconciledLine back = LineCodec.decode(LineCodec.encode(line));
 
@@ -41,7 +42,7 @@ class LineCodecTest {
                 LocalDate.of(2026, 1, 2), null, "J3490", null, null, null, null, null, BigDecimal.ONE,
                 new BigDecimal("10.00"), new BigDecimal("0.00"), new BigDecimal("0.00"), null, null, null, null, null,
                 Status.NO_EXPECTED, List.of(), List.of(), EnumSet.noneOf(Flag.class), "", null, null,
-                new BigDecimal("0.00"), new DrugSource(null, null, null, null, null, null));
+                new BigDecimal("0.00"), new DrugSource(null, null, null, null, null, null), null, null, null, null);
 
         assertThat(LineCodec.decode(LineCodec.encode(line))).isEqualTo(line);
     }

@@ -282,6 +282,7 @@ public final class Lines {
         private BigDecimal toleranceAmount = PayerContract.DEFAULT_TOLERANCE_AMOUNT;
         private BigDecimal tolerancePercent = PayerContract.DEFAULT_TOLERANCE_PERCENT;
         private int appealDays = PayerContract.DEFAULT_APPEAL_DAYS;
+        private int timelyFilingDays = PayerContract.DEFAULT_TIMELY_FILING_DAYS;
         private String payerName;
         private LocalDate from;
         private LocalDate to;
@@ -309,6 +310,11 @@ public final class Lines {
             return this;
         }
 
+        public ContractBuilder timelyFilingDays(int v) {
+            timelyFilingDays = v;
+            return this;
+        }
+
         public ContractBuilder payerName(String v) {
             payerName = v;
             return this;
@@ -322,7 +328,7 @@ public final class Lines {
 
         public PayerContract build() {
             return new PayerContract(payerId, basis, rate, fallbackBasis, fallbackRate, toleranceAmount,
-                    tolerancePercent, appealDays, payerName, from, to);
+                    tolerancePercent, appealDays, timelyFilingDays, payerName, from, to);
         }
     }
 }

@@ -294,6 +294,34 @@ class StatusClassifierTest {
     }
 
     @Test
+    void unprocessableLineHasNoAppealDeadline() {
+        ReconciledLine r = reconcile(line().paid("0.00").adjustments("CO-16:100.00").remarks("M119", "MA130").build());
+        assertThat(r.status()).isEqualTo(Status.DENIED_CO16);
+        assertThat(r.appealDeadline()).as("MA130: no appeal rights").isNull();
+        assertThat(r.resubmitBy()).isEqualTo(DOS.plusDays(365));
+    }
+
+    @Test
+    void resubmitByIsServiceDatePlusContractTimelyFilingDays() {
+        ReconciledLine r = Lines.reconcile(line().paymentDate(DOS.plusDays(20)).build(),
+                List.of(contract("*", Basis.CHARGE, "100").timelyFilingDays(90).build()), List.of(), List.of());
+        assertThat(r.resubmitBy()).isEqualTo(DOS.plusDays(90));
+    }
+
+    @Test
+    void resubmitByDefaultsTo365DaysWithoutContract() {
+        ReconciledLine r = Lines.reconcile(line().build(), List.of(), List.of(), List.of());
+        assertThat(r.resubmitBy()).isEqualTo(DOS.plusDays(365));
+    }
+
+    @Test
+    void adjustmentsAreKeptAsSent() {
+        ReconciledLine r = reconcile(line().billed("100.00").paid("70.00")
+                .adjustments("CO-45:20.00", "PR-2:10.00:1").build());
+        assertThat(r.adjustments()).isEqualTo("CO-45:20.00;PR-2:10.00:1");
+    }
+
+    @Test
     void appealDaysDefaultTo180WithoutContract() {
         ReconciledLine r = Lines.reconcile(line().paymentDate(DOS).build(), List.of(), List.of(), List.of());
         assertThat(r.appealDeadline()).isEqualTo(DOS.plusDays(180));

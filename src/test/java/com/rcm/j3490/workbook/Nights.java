@@ -132,7 +132,8 @@ final class Nights {
                     patientName, serviceDate, paymentDate, "J3490", "JZ", "12345678901", drugName, new BigDecimal("2"),
                     "UN", new BigDecimal("1"), billed, paid, paid, expected, variance, basis, new BigDecimal("100"), null,
                     status, denialCodes, remarkCodes, EnumSet.noneOf(Flag.class), "Appeal the underpayment with the contract.",
-                    team, appealDeadline, atStake, DrugSource.NONE);
+                    team, appealDeadline, atStake, DrugSource.NONE, new BigDecimal("1"), null, "",
+                    serviceDate.plusDays(365));
         }
     }
 

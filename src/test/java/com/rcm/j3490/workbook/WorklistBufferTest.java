@@ -79,6 +79,7 @@ class WorklistBufferTest {
                 base.ndcQuantity(), base.ndcUnit(), base.unitsBilled(), base.billed(), base.paid(), base.reimbursed(),
                 base.expected(), base.variance(), base.basis(), base.ratePercent(), base.invoiceNumber(), status,
                 base.denialCodes(), base.remarkCodes(), base.flags(), base.reworkAction(), base.team(), deadline,
-                new BigDecimal(atStake), base.drugSource());
+                new BigDecimal(atStake), base.drugSource(), base.unitsPaid(), base.allowed(), base.adjustments(),
+                base.resubmitBy());
     }
 }

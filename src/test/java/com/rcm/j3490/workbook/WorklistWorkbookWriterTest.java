@@ -35,7 +35,7 @@ class WorklistWorkbookWriterTest {
     private static final List<String> CONTRACT_HEADERS = List.of("Claim ID", "Line", "Check Number", "Claim Status",
             "Payer ID", "Service Date", "NDC", "Billed", "Paid", "Reimbursed", "Expected", "Variance", "Pricing Basis",
             "Invoice Number", "Status", "Denial Codes", "Remark Codes", "Flags", "Rework Action", "Appeal Deadline",
-            "Amount At Stake");
+            "Amount At Stake", "Resubmit By");
 
     @TempDir
     Path dir;
@@ -58,7 +58,7 @@ class WorklistWorkbookWriterTest {
         XSSFSheet all = wb.getSheet(WorklistWorkbookWriter.ALL_LINES);
         List<String> headers = new ArrayList<>();
         all.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
-        assertThat(headers.subList(0, 21)).isEqualTo(CONTRACT_HEADERS);
+        assertThat(headers.subList(0, CONTRACT_HEADERS.size())).isEqualTo(CONTRACT_HEADERS);
         assertThat(all.getLastRowNum()).isEqualTo(5);
     }
 
