@@ -6,7 +6,7 @@ import com.rcm.j3490.ops.ReconCommands;
 import com.rcm.j3490.ops.RepositoryLock;
 import com.rcm.j3490.ops.RunHistory;
 import com.rcm.j3490.ops.RunReport;
-import com.rcm.j3490.ops.RunTracker;
+import com.rcm.j3490.job.RunTracker;
 import com.rcm.j3490.reconcile.ReconRepository;
 import java.time.Clock;
 import org.springframework.batch.core.launch.JobOperator;

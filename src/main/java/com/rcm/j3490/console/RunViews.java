@@ -1,7 +1,7 @@
 package com.rcm.j3490.console;
 
 import com.rcm.j3490.job.WriteWorkbookTasklet;
-import com.rcm.j3490.ops.FailureReason;
+import com.rcm.j3490.job.FailureReason;
 import com.rcm.j3490.ops.RunHistory.Run;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -64,7 +64,7 @@ class X12RejectionAndRestartTest {
     @Test
     void outOfBalanceServiceLineIsFlaggedByTheExistingFlagEvaluator() {
         RemittanceLine line = read(HEAD + "SVC*HC:J3490:JZ*100*50~DTM*472*20261101~CAS*CO*45*40~SE*8*1~", null).get(0).parse();
-        assertTrue(FlagEvaluator.evaluate(line, new NdcReading.Missing(), null, null, null, Status.NO_EXPECTED)
+        assertTrue(FlagEvaluator.evaluate(line, new NdcReading.Missing(), null, null, null, Status.NO_EXPECTED, false)
                 .contains(Flag.OUT_OF_BALANCE));
     }
 
