@@ -518,15 +518,7 @@ public class BacklogStore {
     }
 
     private void stream(String sql, Consumer<WorkItem> sink, Object... args) {
-        jdbc.query(con -> {
-            ReconRepository.streamResults(con);
-            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(1000);
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        }, rs -> {
+        jdbc.query(ReconRepository.streamingQuery(sql, args), rs -> {
             sink.accept(item(rs));
         });
     }

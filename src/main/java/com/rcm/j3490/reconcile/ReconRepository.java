@@ -258,15 +258,7 @@ public class ReconRepository {
     }
 
     private void stream(String sql, Consumer<ReconciledLine> sink, Object... args) {
-        jdbc.query(con -> {
-            streamResults(con);
-            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(1000);
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        }, rs -> {
+        jdbc.query(streamingQuery(sql, args), rs -> {
             sink.accept(LINE_MAPPER.mapRow(rs, 0));
         });
     }
@@ -278,7 +270,20 @@ public class ReconRepository {
      * execution streams rows from the table's cursor. PostgreSQL streams with a fetch size
      * inside a transaction, as here.
      */
-    public static void streamResults(java.sql.Connection con) throws SQLException {
+    /** A forward-only query that streams its rows (H2 lazily, others by fetch size), for large reads. */
+    public static org.springframework.jdbc.core.PreparedStatementCreator streamingQuery(String sql, Object... args) {
+        return con -> {
+            streamResults(con);
+            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(1000);
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        };
+    }
+
+    private static void streamResults(java.sql.Connection con) throws SQLException {
         if ("H2".equals(con.getMetaData().getDatabaseProductName())) {
             try (java.sql.Statement s = con.createStatement()) {
                 s.execute("SET LAZY_QUERY_EXECUTION TRUE");
