@@ -2,9 +2,12 @@ package com.rcm.j3490;
 
 import com.rcm.j3490.console.ConsoleCommand;
 import com.rcm.j3490.console.HashPasswordCommand;
+import com.rcm.j3490.job.ExitCode;
+import com.rcm.j3490.job.PropertyRefusal;
 import com.rcm.j3490.job.UserError;
 import com.rcm.j3490.ops.CommandLine;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -60,6 +63,12 @@ public class ReconApplication {
             if (t instanceof UserError refusal && !locked) { // a setting a person must fix (console users)
                 System.err.println(refusal.getMessage());
                 return refusal.exitCode().code();
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BindException bind && !locked) { // --recon.chunk-size=abc
+                System.err.println(PropertyRefusal.describe(bind));
+                return ExitCode.REFUSED.code();
             }
         }
         if (locked) {

@@ -41,7 +41,7 @@ public class InventoryInputsTasklet implements Tasklet {
 
         List<RunFile> files = new ArrayList<>();
         int order = 0;
-        for (Path path : InputFiles.list(properties.getInput().getRemittance(), InputKind.REMITTANCE)) {
+        for (Path path : InputFiles.list(properties.input().remittance(), InputKind.REMITTANCE)) {
             String checksum = FileChecksum.sha256(path);
             String skipped = rerun ? null : repository.reconciledElsewhere(checksum, instanceId).orElse(null);
             if (skipped != null) {

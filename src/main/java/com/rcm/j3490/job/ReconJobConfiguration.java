@@ -56,12 +56,12 @@ public class ReconJobConfiguration {
 
     @Bean
     ReconProgress reconProgress(ReconProperties properties) {
-        return new ReconProgress(properties.getProgress().getInterval(), properties.getProgress().getEveryChunks());
+        return new ReconProgress(properties.progress().interval(), properties.progress().everyChunks());
     }
 
     @Bean
     RemittanceCheck remittanceCheck(ReconProperties properties) {
-        return new RemittanceCheck(properties::getSkipLimit, properties.getReconcileThreads());
+        return new RemittanceCheck(properties::skipLimit, properties.reconcileThreads());
     }
 
     @Bean
@@ -108,7 +108,7 @@ public class ReconJobConfiguration {
             RemittanceItemReader remittanceReader, ReconcileProcessor reconcileProcessor,
             ReconcileWriter reconcileWriter, ReconProgress reconProgress, RunTracker runTracker) {
         var step = new StepBuilder("reconcileLines", jobRepository)
-                .<RemittanceItem, LineOutcome>chunk(properties.getChunkSize())
+                .<RemittanceItem, LineOutcome>chunk(properties.chunkSize())
                 .transactionManager(tm)
                 .reader(remittanceReader)
                 .processor(reconcileProcessor)
@@ -116,10 +116,10 @@ public class ReconJobConfiguration {
                 .listener(reconProgress)
                 .stream(reconProgress)
                 .listener(runTracker);
-        if (properties.getReconcileThreads() > 1) {
+        if (properties.reconcileThreads() > 1) {
             // records are read and written in order on the step's thread; parsing and pricing of a
             // chunk's records run on the pool, and the chunk is written in read order
-            step.taskExecutor(reconcileExecutor(properties.getReconcileThreads()));
+            step.taskExecutor(reconcileExecutor(properties.reconcileThreads()));
         }
         return step.build();
     }
@@ -157,7 +157,7 @@ public class ReconJobConfiguration {
             @Value("#{stepExecution}") StepExecution stepExecution) {
         long executionId = stepExecution.getJobExecution().getId();
         LocalDate runDate = stepExecution.getJobExecution().getJobParameters().getLocalDate(RUN_DATE);
-        return new ReconcileProcessor(() -> reference.reconciler(executionId), Set.copyOf(properties.getTargetCodes()),
+        return new ReconcileProcessor(() -> reference.reconciler(executionId), Set.copyOf(properties.targetCodes()),
                 runDate);
     }
 

@@ -79,12 +79,12 @@ public class ReconLauncher {
 
     /** Every input path exists and every file is readable with the columns it must have. */
     public void checkInputs() {
-        check(properties.getInput().getRemittance(), InputKind.REMITTANCE);
-        check(properties.getInput().getInvoices(), InputKind.INVOICES);
-        check(properties.getReference().getContracts(), InputKind.CONTRACTS);
-        check(properties.getReference().getPricing(), InputKind.PRICING);
-        if (properties.getReference().getCodeDescriptions() != null) {
-            check(properties.getReference().getCodeDescriptions(), InputKind.CODE_DESCRIPTIONS);
+        check(properties.input().remittance(), InputKind.REMITTANCE);
+        check(properties.input().invoices(), InputKind.INVOICES);
+        check(properties.reference().contracts(), InputKind.CONTRACTS);
+        check(properties.reference().pricing(), InputKind.PRICING);
+        if (properties.reference().codeDescriptions() != null) {
+            check(properties.reference().codeDescriptions(), InputKind.CODE_DESCRIPTIONS);
         }
     }
 

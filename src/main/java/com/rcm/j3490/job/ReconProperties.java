@@ -2,249 +2,144 @@ package com.rcm.j3490.job;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** The job's settings; the names are part of the product contract (README, "Properties"). */
+/**
+ * The job's settings, bound once at start and immutable; the names are part of the product
+ * contract (README, "Properties"). A value that makes no sense is refused here (exit 2, one line
+ * naming the property), before any run starts; {@link ReconPropertyNames} refuses a mistyped name.
+ *
+ * @param targetCodes the procedure codes to reconcile, upper-cased; never empty
+ * @param chunkSize remittance rows per transaction; a restart resumes after the last committed chunk
+ * @param reconcileThreads threads that parse and price a chunk's records (1 = all on the step's
+ *        thread); also remittance files checked at once
+ * @param skipLimit malformed remittance rows a run may reject (and list) before it fails; negative =
+ *        no limit. Checked before any line is reconciled, so a run over the limit writes nothing and,
+ *        once the file is fixed, its restart gives the same result as a clean run.
+ * @param shutdownTimeout on shutdown (SIGTERM) during a run: how long to wait for it to stop at its
+ *        next commit
+ */
 @ConfigurationProperties("recon")
-public class ReconProperties {
-    private final Input input = new Input();
-    private final Reference reference = new Reference();
-    private final Output output = new Output();
-    private final Workbook workbook = new Workbook();
-    private List<String> targetCodes = List.of("J3490");
-    private int invoiceLookbackDays = 365;
-    /** Remittance rows per transaction; a restart resumes after the last committed chunk. */
-    private int chunkSize = 1000;
-    /** Threads that parse and price a chunk's records (1 = all on the step's thread); also remittance files checked at once. */
-    private int reconcileThreads = 2;
+public record ReconProperties(
+        @DefaultValue Input input,
+        @DefaultValue Reference reference,
+        @DefaultValue Output output,
+        @DefaultValue Workbook workbook,
+        @DefaultValue("J3490") List<String> targetCodes,
+        @DefaultValue("365") int invoiceLookbackDays,
+        @DefaultValue("1000") int chunkSize,
+        @DefaultValue("2") int reconcileThreads,
+        @DefaultValue("1000") int skipLimit,
+        @DefaultValue Progress progress,
+        @DefaultValue Schedule schedule,
+        @DefaultValue("60s") Duration shutdownTimeout) {
+
+    /** HCPCS Level II (a letter and 4 digits, J3490) or CPT (5 characters, the first 4 digits: 96413, 0001F). */
+    private static final Pattern PROCEDURE_CODE = Pattern.compile("[A-Z][0-9]{4}|[0-9]{4}[0-9A-Z]");
+
+    public ReconProperties {
+        targetCodes = targetCodes(targetCodes);
+        atLeast("recon.invoice-lookback-days", invoiceLookbackDays, 0);
+        atLeast("recon.chunk-size", chunkSize, 1);
+        atLeast("recon.reconcile-threads", reconcileThreads, 1);
+        if (shutdownTimeout.isNegative()) {
+            throw refused("recon.shutdown-timeout must not be negative");
+        }
+    }
+
     /**
-     * Malformed remittance rows a run may reject (and list) before it fails; negative = no limit.
-     * Checked before any line is reconciled, so a run over the limit writes nothing and, once the
-     * file is fixed, its restart gives the same result as a clean run.
+     * A blank or malformed list is refused: silently reconciling no line would record the files'
+     * checksums, and the next night would skip them as already reconciled.
      */
-    private int skipLimit = 1000;
-    private final Progress progress = new Progress();
-    private final Schedule schedule = new Schedule();
-    /** On shutdown (SIGTERM) during a run: how long to wait for it to stop at its next commit. */
-    private Duration shutdownTimeout = Duration.ofSeconds(60);
-
-    public Input getInput() {
-        return input;
-    }
-
-    public Reference getReference() {
-        return reference;
-    }
-
-    public Output getOutput() {
-        return output;
-    }
-
-    public Workbook getWorkbook() {
-        return workbook;
-    }
-
-    public List<String> getTargetCodes() {
-        return targetCodes;
-    }
-
-    public void setTargetCodes(List<String> targetCodes) {
-        this.targetCodes = targetCodes.stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty()).toList();
-    }
-
-    public int getInvoiceLookbackDays() {
-        return invoiceLookbackDays;
-    }
-
-    public void setInvoiceLookbackDays(int invoiceLookbackDays) {
-        this.invoiceLookbackDays = invoiceLookbackDays;
-    }
-
-    public int getReconcileThreads() {
-        return reconcileThreads;
-    }
-
-    public void setReconcileThreads(int reconcileThreads) {
-        this.reconcileThreads = reconcileThreads;
-    }
-
-    public int getChunkSize() {
-        return chunkSize;
-    }
-
-    public void setChunkSize(int chunkSize) {
-        this.chunkSize = chunkSize;
-    }
-
-    public int getSkipLimit() {
-        return skipLimit;
-    }
-
-    public void setSkipLimit(int skipLimit) {
-        this.skipLimit = skipLimit;
-    }
-
-    public Progress getProgress() {
-        return progress;
-    }
-
-    public Schedule getSchedule() {
-        return schedule;
-    }
-
-    public Duration getShutdownTimeout() {
-        return shutdownTimeout;
-    }
-
-    public void setShutdownTimeout(Duration shutdownTimeout) {
-        this.shutdownTimeout = shutdownTimeout;
-    }
-
-    /** Progress lines of the reconcile step: at a commit, when either threshold is reached. */
-    public static class Progress {
-        /** Time between two progress lines. */
-        private Duration interval = Duration.ofSeconds(10);
-        /** Also log every this many chunks; 0 = by time only. */
-        private int everyChunks = 0;
-
-        public Duration getInterval() {
-            return interval;
+    private static List<String> targetCodes(List<String> codes) {
+        List<String> upper = new ArrayList<>();
+        for (String code : codes == null ? List.<String>of() : codes) {
+            String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+            if (c.isEmpty()) {
+                throw refused("recon.target-codes has an empty entry; give procedure codes separated by commas, "
+                        + "e.g. recon.target-codes=J3490,J3590");
+            }
+            if (!PROCEDURE_CODE.matcher(c).matches()) {
+                throw refused("recon.target-codes: '" + c + "' is not a procedure code like J3490 (a letter and 4 "
+                        + "digits) or a 5-character CPT code");
+            }
+            if (!upper.contains(c)) {
+                upper.add(c);
+            }
         }
-
-        public void setInterval(Duration interval) {
-            this.interval = interval;
+        if (upper.isEmpty()) {
+            throw refused("recon.target-codes is empty: no line would be reconciled and tonight's files would be "
+                    + "recorded as done; give at least one code, e.g. recon.target-codes=J3490");
         }
+        return List.copyOf(upper);
+    }
 
-        public int getEveryChunks() {
-            return everyChunks;
-        }
-
-        public void setEveryChunks(int everyChunks) {
-            this.everyChunks = everyChunks;
+    private static void atLeast(String name, long value, long min) {
+        if (value < min) {
+            throw refused(name + " is " + value + "; it must be at least " + min);
         }
     }
 
-    /** The {@code schedule} command: one run per night, in this process. */
-    public static class Schedule {
-        /** Spring cron expression (second minute hour day-of-month month day-of-week). */
-        private String cron = "0 0 2 * * *";
-        /** Time zone of the cron expression and of the run date; null = the system's. */
-        private String zone;
-        /** runDate = the date in {@code zone} when the schedule fires, minus this many days. */
-        private int runDateOffsetDays = 0;
+    private static UserError refused(String message) {
+        return new UserError(ExitCode.REFUSED, "Refused: " + message + ".");
+    }
 
-        public String getCron() {
-            return cron;
-        }
-
-        public void setCron(String cron) {
-            this.cron = cron;
-        }
-
-        public String getZone() {
-            return zone;
-        }
-
-        public void setZone(String zone) {
-            this.zone = zone;
-        }
-
-        public int getRunDateOffsetDays() {
-            return runDateOffsetDays;
-        }
-
-        public void setRunDateOffsetDays(int runDateOffsetDays) {
-            this.runDateOffsetDays = runDateOffsetDays;
+    /**
+     * Progress lines of the reconcile step: at a commit, when either threshold is reached.
+     *
+     * @param interval time between two progress lines
+     * @param everyChunks also log every this many chunks; 0 = by time only
+     */
+    public record Progress(@DefaultValue("10s") Duration interval, @DefaultValue("0") int everyChunks) {
+        public Progress {
+            if (interval.isNegative() || interval.isZero()) {
+                throw refused("recon.progress.interval must be positive");
+            }
+            atLeast("recon.progress.every-chunks", everyChunks, 0);
         }
     }
 
-    public static class Input {
-        private Path remittance = Path.of("input-samples/remittance");
-        private Path invoices = Path.of("input-samples/invoices");
-
-        public Path getRemittance() {
-            return remittance;
-        }
-
-        public void setRemittance(Path remittance) {
-            this.remittance = remittance;
-        }
-
-        public Path getInvoices() {
-            return invoices;
-        }
-
-        public void setInvoices(Path invoices) {
-            this.invoices = invoices;
-        }
+    /**
+     * The {@code schedule} command: one run per night, in this process.
+     *
+     * @param cron Spring cron expression (second minute hour day-of-month month day-of-week)
+     * @param zone time zone of the cron expression and of the run date; null or blank = the system's
+     * @param runDateOffsetDays runDate = the date in {@code zone} when the schedule fires, minus this many days
+     */
+    public record Schedule(@DefaultValue("0 0 2 * * *") String cron, String zone,
+            @DefaultValue("0") int runDateOffsetDays) {
     }
 
-    public static class Reference {
-        private Path contracts = Path.of("input-samples/reference/payer-contracts.csv");
-        private Path pricing = Path.of("input-samples/reference/asp-pricing.csv");
-        /** A licensed full CARC/RARC list (CSV: code, description) that takes precedence over the shipped one. */
-        private Path codeDescriptions;
-
-        public Path getContracts() {
-            return contracts;
-        }
-
-        public void setContracts(Path contracts) {
-            this.contracts = contracts;
-        }
-
-        public Path getPricing() {
-            return pricing;
-        }
-
-        public void setPricing(Path pricing) {
-            this.pricing = pricing;
-        }
-
-        public Path getCodeDescriptions() {
-            return codeDescriptions;
-        }
-
-        public void setCodeDescriptions(Path codeDescriptions) {
-            this.codeDescriptions = codeDescriptions;
-        }
+    public record Input(
+            @DefaultValue("input-samples/remittance") Path remittance,
+            @DefaultValue("input-samples/invoices") Path invoices) {
     }
 
-    public static class Output {
-        private Path dir = Path.of("reports");
-
-        public Path getDir() {
-            return dir;
-        }
-
-        public void setDir(Path dir) {
-            this.dir = dir;
-        }
+    /**
+     * @param codeDescriptions a licensed full CARC/RARC list (CSV: code, description) that takes
+     *        precedence over the shipped one; null = none
+     */
+    public record Reference(
+            @DefaultValue("input-samples/reference/payer-contracts.csv") Path contracts,
+            @DefaultValue("input-samples/reference/asp-pricing.csv") Path pricing,
+            Path codeDescriptions) {
     }
 
-    public static class Workbook {
-        /** Worklist rows whose appeal deadline is this close stand out; past-due rows more so. */
-        private int deadlineWarningDays = 14;
+    public record Output(@DefaultValue("reports") Path dir) {
+    }
 
-        public int getDeadlineWarningDays() {
-            return deadlineWarningDays;
-        }
-
-        public void setDeadlineWarningDays(int deadlineWarningDays) {
-            this.deadlineWarningDays = deadlineWarningDays;
-        }
-
-        /** Where the earlier workbooks are read for the team's carried-over work; null = the output folder. */
-        private Path carryOverDir;
-
-        public Path getCarryOverDir() {
-            return carryOverDir;
-        }
-
-        public void setCarryOverDir(Path carryOverDir) {
-            this.carryOverDir = carryOverDir;
+    /**
+     * @param deadlineWarningDays worklist rows whose appeal deadline is this close stand out; past-due rows more so
+     * @param carryOverDir where the earlier workbooks are read for the team's carried-over work; null = the output folder
+     */
+    public record Workbook(@DefaultValue("14") int deadlineWarningDays, Path carryOverDir) {
+        public Workbook {
+            atLeast("recon.workbook.deadline-warning-days", deadlineWarningDays, 0);
         }
     }
 }

@@ -22,9 +22,9 @@ public class RunReferenceData {
 
     public synchronized ReferenceData forExecution(long jobExecutionId) {
         if (executionId == null || executionId != jobExecutionId) {
-            data = ReferenceDataLoader.load(properties.getReference().getContracts(),
-                    properties.getReference().getPricing(), properties.getInput().getInvoices(),
-                    properties.getInvoiceLookbackDays());
+            data = ReferenceDataLoader.load(properties.reference().contracts(),
+                    properties.reference().pricing(), properties.input().invoices(),
+                    properties.invoiceLookbackDays());
             reconciler = new LineReconciler(data.contracts(), data.invoices(), data.pricing(), codes());
             executionId = jobExecutionId;
         }
@@ -38,7 +38,7 @@ public class RunReferenceData {
 
     public synchronized CodeDescriptionCatalog codes() {
         if (codes == null) {
-            codes = CodeDescriptionCatalog.load(properties.getReference().getCodeDescriptions());
+            codes = CodeDescriptionCatalog.load(properties.reference().codeDescriptions());
         }
         return codes;
     }

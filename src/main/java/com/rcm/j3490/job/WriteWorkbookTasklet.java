@@ -73,8 +73,8 @@ public class WriteWorkbookTasklet implements Tasklet {
         long linesRead;
         long worklistsDone;
         long allLinesDone;
-        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(properties.getOutput().getDir(), runDate,
-                reference.codes(), properties.getWorkbook().getDeadlineWarningDays())) {
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(properties.output().dir(), runDate,
+                reference.codes(), properties.workbook().deadlineWarningDays())) {
             writer.carryOver(CarryOver.read(carryOverDir(), runDate));
             // All Lines (three quarters of the workbook's cells) is written beside the rest: its own
             // read of the staging table on one thread, the sheet on another; this thread reads the
@@ -135,8 +135,8 @@ public class WriteWorkbookTasklet implements Tasklet {
     }
 
     private Path carryOverDir() {
-        Path dir = properties.getWorkbook().getCarryOverDir();
-        return dir != null ? dir : properties.getOutput().getDir();
+        Path dir = properties.workbook().carryOverDir();
+        return dir != null ? dir : properties.output().dir();
     }
 
     private RunSummary summary(long instanceId, LocalDate runDate, List<RunFile> files, LineTotals totals) {

@@ -342,8 +342,8 @@ public class ReconCommands implements DisposableBean {
         if (schedule != null) {
             throw new IllegalStateException("the schedule is already started");
         }
-        ReconProperties.Schedule p = properties.getSchedule();
-        ZoneId zone = p.getZone() == null || p.getZone().isBlank() ? ZoneId.systemDefault() : zone(p.getZone());
+        ReconProperties.Schedule p = properties.schedule();
+        ZoneId zone = p.zone() == null || p.zone().isBlank() ? ZoneId.systemDefault() : zone(p.zone());
         for (JobExecution stale : jobRepository.findRunningJobExecutions(ReconJobConfiguration.JOB_NAME)) {
             log.warn("Run {} is marked running (execution {}, started {}); if its process died: recover runDate={}",
                     ReconLauncher.describe(stale.getJobParameters()), stale.getId(), time(stale.getStartTime()),
@@ -357,7 +357,7 @@ public class ReconCommands implements DisposableBean {
         taskScheduler.initialize();
         NightlySchedule s;
         try {
-            s = new NightlySchedule(taskScheduler, p.getCron(), zone, p.getRunDateOffsetDays(), Clock.system(zone),
+            s = new NightlySchedule(taskScheduler, p.cron(), zone, p.runDateOffsetDays(), Clock.system(zone),
                     this::scheduledRun);
         } catch (IllegalArgumentException e) {
             taskScheduler.shutdown();
@@ -395,7 +395,7 @@ public class ReconCommands implements DisposableBean {
         s.cancel();
         stopRunsInProgress();
         try {
-            s.stop(properties.getShutdownTimeout());
+            s.stop(properties.shutdownTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -418,7 +418,7 @@ public class ReconCommands implements DisposableBean {
                     ReconLauncher.describe(execution.getJobParameters()),
                     execution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE));
         }
-        long deadline = System.nanoTime() + properties.getShutdownTimeout().toNanos();
+        long deadline = System.nanoTime() + properties.shutdownTimeout().toNanos();
         while (launches.get() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
@@ -430,7 +430,7 @@ public class ReconCommands implements DisposableBean {
         }
         if (launches.get() > 0) {
             log.warn("The run did not stop within {}; it stays marked running: recover it, then restart it",
-                    properties.getShutdownTimeout());
+                    properties.shutdownTimeout());
         }
     }
 

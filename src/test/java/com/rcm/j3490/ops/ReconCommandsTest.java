@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -52,7 +51,17 @@ import org.springframework.util.FileSystemUtils;
         "recon.runner.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/ops-db/ReconCommandsTest/recon-repository",
         "recon.chunk-size=20",
-        "recon.progress.every-chunks=1"})
+        "recon.progress.every-chunks=1",
+        // the settings are fixed at start (immutable): every test uses these folders, emptied before it
+        "recon.input.remittance=target/ops-db/ReconCommandsTest/files/remittance",
+        "recon.input.invoices=target/ops-db/ReconCommandsTest/files/ref/invoices",
+        "recon.reference.contracts=target/ops-db/ReconCommandsTest/files/ref/contracts.csv",
+        "recon.reference.pricing=target/ops-db/ReconCommandsTest/files/ref/pricing.csv",
+        "recon.output.dir=target/ops-db/ReconCommandsTest/files/reports",
+        "recon.skip-limit=2",
+        "recon.schedule.cron=* * * * * *",
+        "recon.schedule.zone=UTC",
+        "recon.schedule.run-date-offset-days=0"})
 class ReconCommandsTest {
     private static final LocalDate DAY_1 = LocalDate.of(2026, 1, 5);
     private static final LocalDate DAY_2 = LocalDate.of(2026, 1, 6);
@@ -72,7 +81,7 @@ class ReconCommandsTest {
     @Autowired ReconRepository reconRepository;
     @Autowired JdbcTemplate jdbc;
 
-    @TempDir Path dir;
+    private final Path dir = Path.of("target/ops-db/ReconCommandsTest/files");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private ReconCommands commands;
@@ -84,13 +93,10 @@ class ReconCommandsTest {
                 "recon_rejected_row", "recon_reconciled_file")) {
             jdbc.update("DELETE FROM " + table);
         }
+        FileSystemUtils.deleteRecursively(dir);
         OpsFixtures.reference(dir.resolve("ref"));
-        properties.getReference().setContracts(dir.resolve("ref/contracts.csv"));
-        properties.getReference().setPricing(dir.resolve("ref/pricing.csv"));
-        properties.getInput().setInvoices(dir.resolve("ref/invoices"));
-        properties.getInput().setRemittance(Files.createDirectories(dir.resolve("remittance")));
-        properties.getOutput().setDir(Files.createDirectories(dir.resolve("reports")));
-        properties.setSkipLimit(1000);
+        Files.createDirectories(dir.resolve("remittance"));
+        Files.createDirectories(dir.resolve("reports"));
         commands = commands(lock);
     }
 
@@ -114,7 +120,7 @@ class ReconCommandsTest {
     }
 
     private void remittance(String name, String claimPrefix, int rows) throws IOException {
-        OpsFixtures.remittance(properties.getInput().getRemittance().resolve(name), claimPrefix, rows, Set.of());
+        OpsFixtures.remittance(properties.input().remittance().resolve(name), claimPrefix, rows, Set.of());
     }
 
     private static UserError refusal(Runnable command) {
@@ -165,16 +171,15 @@ class ReconCommandsTest {
         assertThat(runs.get(1).counts().skippedFiles()).isZero();
         assertThat(runs.get(1).counts().lines()).isEqualTo(runs.get(0).counts().lines()).isPositive();
 
-        // (another output folder: the workbook writer keeps a replaced workbook under a per-second name)
-        properties.getOutput().setDir(Files.createDirectories(dir.resolve("reports-2")));
+        // (the workbook writer keeps a replaced workbook under a per-second name: start from an empty folder)
+        FileSystemUtils.deleteRecursively(properties.output().dir());
         assertThat(cli("rerun", "runDate=" + DAY_1, "--confirm")).isEqualTo(0);
         assertThat(history.ofDate(DAY_1)).extracting(RunHistory.Run::rerun).containsExactly(null, 1L, 2L);
     }
 
     @Test
     void skipLimitFailsTheRunBeforeAnythingIsReconciledAndTheFixedFileCompletes() throws Exception {
-        properties.setSkipLimit(2);
-        Path file = OpsFixtures.remittance(properties.getInput().getRemittance().resolve("era-bad.csv"), "S", 60,
+        Path file = OpsFixtures.remittance(properties.input().remittance().resolve("era-bad.csv"), "S", 60,
                 Set.of(5, 9, 40));
 
         assertThat(cli("runDate=" + DAY_1)).isEqualTo(ExitCode.FAILED.code());
@@ -201,7 +206,7 @@ class ReconCommandsTest {
                 + "file_kind = 'REMITTANCE'", String.class, fixed.instance().getInstanceId())).isEqualTo(sha256(file));
         List<String> restarted = WorkbookSheets.rows(workbook(DAY_1), WorklistWorkbookWriter.ALL_LINES);
 
-        properties.getOutput().setDir(Files.createDirectories(dir.resolve("clean")));
+        FileSystemUtils.deleteRecursively(properties.output().dir());
         assertThat(commands.rerun(DAY_1, true)).isEqualTo(ExitCode.COMPLETED);
         assertThat(WorkbookSheets.rows(workbook(DAY_1), WorklistWorkbookWriter.ALL_LINES))
                 .hasSize(1 + 60 - 60 / 7).isEqualTo(restarted);
@@ -212,7 +217,7 @@ class ReconCommandsTest {
         remittance("era-monday.csv", "M", 25);
         assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.COMPLETED);
 
-        Path folder = properties.getInput().getRemittance();
+        Path folder = properties.input().remittance();
         Files.move(folder.resolve("era-monday.csv"), folder.resolve("era-monday-resent.csv"));
         remittance("era-tuesday.csv", "T", 25);
         assertThat(commands.run(ReconLauncher.parameters(DAY_2))).isEqualTo(ExitCode.COMPLETED);
@@ -232,8 +237,7 @@ class ReconCommandsTest {
     void runsAndShowPrintTheRunsTheirStepsAndWhatToDoNext() throws IOException {
         remittance("era-1.csv", "A", 30);
         commands.run(ReconLauncher.parameters(DAY_1));
-        properties.setSkipLimit(0);
-        OpsFixtures.remittance(properties.getInput().getRemittance().resolve("era-2.csv"), "B", 10, Set.of(3));
+        OpsFixtures.remittance(properties.input().remittance().resolve("era-2.csv"), "B", 10, Set.of(3, 4, 5));
         assertThat(commands.run(ReconLauncher.parameters(DAY_2))).isEqualTo(ExitCode.FAILED);
         out();
 
@@ -241,7 +245,7 @@ class ReconCommandsTest {
         List<String> table = out().lines().toList();
         assertThat(table.get(0)).startsWith("RUN DATE").contains("STATUS", "STARTED", "ENDED", "READ", "RECONCILED",
                 "REJECTED", "EXIT");
-        assertThat(table.get(1)).startsWith(DAY_2.toString()).contains("FAILED", "era-2.csv has 1 malformed rows");
+        assertThat(table.get(1)).startsWith(DAY_2.toString()).contains("FAILED", "era-2.csv has 3 malformed rows");
         assertThat(table.get(2)).startsWith(DAY_1.toString()).contains("COMPLETED").containsPattern(" 30 +26 +0 ");
         assertThat(table).hasSize(3);
 
@@ -260,8 +264,7 @@ class ReconCommandsTest {
 
     @Test
     void anAbandonedRunIsNeverResumedButCanBeRerun() throws IOException {
-        properties.setSkipLimit(0);
-        Path file = OpsFixtures.remittance(properties.getInput().getRemittance().resolve("era.csv"), "X", 10, Set.of(2));
+        Path file = OpsFixtures.remittance(properties.input().remittance().resolve("era.csv"), "X", 10, Set.of(2, 3, 4));
         assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.FAILED);
 
         assertThat(cli("abandon", "runDate=" + DAY_1)).isZero();
@@ -323,9 +326,6 @@ class ReconCommandsTest {
     @Test
     void theScheduleLaunchesTonightsRunAndGoesOnAfterARefusal() throws Exception {
         remittance("era-1.csv", "N", 20);
-        properties.getSchedule().setCron("* * * * * *");
-        properties.getSchedule().setZone("UTC");
-        properties.getSchedule().setRunDateOffsetDays(0);
         NightlySchedule schedule = commands.startSchedule();
         try {
             LocalDate tonight = schedule.runDateNow();
@@ -369,7 +369,7 @@ class ReconCommandsTest {
     }
 
     private Path workbook(LocalDate runDate) {
-        return properties.getOutput().getDir().resolve(WorklistWorkbookWriter.fileName(runDate));
+        return properties.output().dir().resolve(WorklistWorkbookWriter.fileName(runDate));
     }
 
     private static String sha256(Path file) throws Exception {
