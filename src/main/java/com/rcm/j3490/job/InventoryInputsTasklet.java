@@ -37,7 +37,7 @@ public class InventoryInputsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
-        boolean rerun = jobExecution.getJobParameters().getLong(ReconJobConfiguration.RERUN_PARAMETER) != null;
+        boolean rerun = RunKey.of(jobExecution.getJobParameters()).isRerun();
 
         List<RunFile> files = new ArrayList<>();
         int order = 0;

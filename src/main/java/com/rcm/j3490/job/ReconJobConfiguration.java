@@ -33,15 +33,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 @EnableConfigurationProperties(ReconProperties.class)
 public class ReconJobConfiguration {
-    public static final String JOB_NAME = "j3490Reconciliation";
-    public static final String RUN_DATE = "runDate";
-    /** Identifying parameter of a deliberate rerun of a completed date (its ordinal). */
-    public static final String RERUN_PARAMETER = "rerun";
-
     @Bean
     Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step writeWorkbook,
             RunTracker runTracker) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+        return new JobBuilder(RunKey.JOB_NAME, jobRepository)
                 .listener(runTracker)
                 .start(inventoryInputs)
                 .next(reconcileLines)
@@ -156,7 +151,7 @@ public class ReconJobConfiguration {
     ReconcileProcessor reconcileProcessor(ReconProperties properties, RunReferenceData reference,
             @Value("#{stepExecution}") StepExecution stepExecution) {
         long executionId = stepExecution.getJobExecution().getId();
-        LocalDate runDate = stepExecution.getJobExecution().getJobParameters().getLocalDate(RUN_DATE);
+        LocalDate runDate = RunKey.of(stepExecution.getJobExecution().getJobParameters()).runDate();
         return new ReconcileProcessor(() -> reference.reconciler(executionId), Set.copyOf(properties.targetCodes()),
                 runDate);
     }

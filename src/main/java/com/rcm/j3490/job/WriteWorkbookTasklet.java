@@ -63,7 +63,7 @@ public class WriteWorkbookTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
-        LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
+        LocalDate runDate = RunKey.of(jobExecution.getJobParameters()).runDate();
         List<RunFile> files = repository.runFiles(instanceId);
         LineTotals totals = new LineTotals(TOP_LINES);
         RunSummary summary;

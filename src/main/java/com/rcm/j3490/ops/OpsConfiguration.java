@@ -3,7 +3,6 @@ package com.rcm.j3490.ops;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.ReconProperties;
 import com.rcm.j3490.job.RunTracker;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import com.rcm.j3490.reconcile.ReconRepository;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
@@ -35,12 +34,5 @@ public class OpsConfiguration {
             ReconProperties properties) {
         return new ReconCommands(launcher, jobOperator, jobRepository, runHistory, runReport, runTracker,
                 repositoryLock, properties, System.out);
-    }
-
-    /** Off in tests, which launch the job themselves. */
-    @Bean
-    @ConditionalOnProperty(name = "recon.runner.enabled", havingValue = "true", matchIfMissing = true)
-    ReconRunner reconRunner(ReconCommands commands) {
-        return new ReconRunner(commands);
     }
 }

@@ -4,11 +4,12 @@ import com.rcm.j3490.job.RunTracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rcm.j3490.ReconApplication;
+import com.rcm.j3490.cli.CommandLine;
+import com.rcm.j3490.cli.ReconRunner;
 import com.rcm.j3490.job.ExitCode;
-import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.RunKey;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.ReconProperties;
-import com.rcm.j3490.ops.ReconRunner;
 import com.rcm.j3490.job.UserError;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
@@ -137,7 +138,7 @@ class ReconCommandsTest {
         remittance("era-1.csv", "A", 30);
         assertThat(cli("runDate=" + DAY_1)).isEqualTo(0);
         assertThat(cli("--runDate=" + DAY_1)).isEqualTo(ExitCode.ALREADY_COMPLETED.code()).isEqualTo(3);
-        UserError e = refusal(() -> commands.execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)));
+        UserError e = refusal(() -> new ReconRunner(commands).execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)));
         assertThat(e.exitCode()).isEqualTo(ExitCode.ALREADY_COMPLETED);
         assertThat(e.getMessage()).contains("already completed", "rerun runDate=" + DAY_1 + " --confirm");
     }
@@ -154,7 +155,7 @@ class ReconCommandsTest {
     @Test
     void rerunOfACompletedDateNeedsTheExplicitFlagAndIsANewRun() throws IOException {
         remittance("era-1.csv", "A", 30);
-        assertThat(commands.execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)))
+        assertThat(new ReconRunner(commands).execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)))
                 .isEqualTo(ExitCode.COMPLETED);
 
         UserError withoutFlag = refusal(() -> commands.rerun(DAY_1, false));
@@ -354,7 +355,7 @@ class ReconCommandsTest {
     /** What kill -9 leaves: an execution and its running step marked STARTED, 3 chunks committed. */
     private JobExecution startedByADeadProcess(LocalDate runDate) {
         JobParameters parameters = ReconLauncher.parameters(runDate);
-        JobInstance instance = jobRepository.createJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = jobRepository.createJobInstance(RunKey.JOB_NAME, parameters);
         JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStatus(BatchStatus.STARTED);
         execution.setStartTime(LocalDateTime.now().minusMinutes(5));

@@ -1,7 +1,7 @@
-package com.rcm.j3490.ops;
+package com.rcm.j3490.cli;
 
 import com.rcm.j3490.job.ExitCode;
-import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.RunKey;
 import com.rcm.j3490.job.UserError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -64,14 +64,14 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
     public static CommandLine parse(ApplicationArguments args) {
         Command command = null;
         String runDate = null;
-        if (args.containsOption(ReconJobConfiguration.RUN_DATE)) {
-            List<String> values = args.getOptionValues(ReconJobConfiguration.RUN_DATE);
+        if (args.containsOption(RunKey.RUN_DATE)) {
+            List<String> values = args.getOptionValues(RunKey.RUN_DATE);
             runDate = values.isEmpty() ? "" : values.get(values.size() - 1);
         }
         for (String arg : args.getNonOptionArgs()) {
             int eq = arg.indexOf('=');
             if (eq >= 0) {
-                if (!arg.substring(0, eq).equals(ReconJobConfiguration.RUN_DATE)) {
+                if (!arg.substring(0, eq).equals(RunKey.RUN_DATE)) {
                     throw refused("unknown argument '" + arg + "'; the run is named with runDate=YYYY-MM-DD, "
                             + "settings are given as --name=value");
                 }
