@@ -31,8 +31,11 @@ public class ReconLauncher {
     private final JobRepository jobRepository;
     private final Job job;
     private final ReconProperties properties;
+    private final RunInputs inputs;
 
-    public ReconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, ReconProperties properties) {
+    public ReconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, ReconProperties properties,
+            RunInputs inputs) {
+        this.inputs = inputs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -63,6 +66,12 @@ public class ReconLauncher {
             }
             if (last != null && last.getStatus().isRunning()) {
                 throw alreadyRunning(parameters, last);
+            }
+            if (last != null) { // a restart: only on the inputs the run started with, once it reconciled rows
+                inputs.changedSinceStart(instance, parameters.getLocalDate(ReconJobConfiguration.RUN_DATE))
+                        .ifPresent(refusal -> {
+                            throw new UserError(ExitCode.REFUSED, refusal);
+                        });
             }
         }
         try {
