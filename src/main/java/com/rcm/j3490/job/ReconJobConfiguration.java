@@ -145,7 +145,8 @@ public class ReconJobConfiguration {
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             ReconRepository repository, RunReferenceData reference, RunTracker runTracker, RunInputs runInputs) {
         return new StepBuilder("writeWorkbook", jobRepository)
-                .tasklet(new WriteWorkbookTasklet(properties, repository, reference, tm, runInputs), tm)
+                .tasklet(new StagedDataFailures(new WriteWorkbookTasklet(properties, repository, reference, tm, runInputs)),
+                        tm)
                 .listener(runTracker)
                 .build();
     }

@@ -86,7 +86,10 @@ public class ReconLauncher {
         }
     }
 
-    /** Every input path exists and every file is readable with the columns it must have. */
+    /**
+     * Every input path exists and every file is readable with the columns it must have; the
+     * output folder takes files and has room for the workbook.
+     */
     public void checkInputs() {
         check(properties.input().remittance(), InputKind.REMITTANCE);
         check(properties.input().invoices(), InputKind.INVOICES);
@@ -95,6 +98,8 @@ public class ReconLauncher {
         if (properties.reference().codeDescriptions() != null) {
             check(properties.reference().codeDescriptions(), InputKind.CODE_DESCRIPTIONS);
         }
+        OutputFolder.check(properties.output().dir(),
+                OutputFolder.estimatedWorkbookBytes(properties.input().remittance()));
     }
 
     private static void check(Path path, InputKind kind) {

@@ -102,8 +102,8 @@ public class RunInputs {
     }
 
     private static String whatToDo(LocalDate runDate) {
-        return "To reconcile the new content: abandon runDate=" + runDate + ", then rerun runDate=" + runDate
-                + " --confirm (or put the original file back and restart)";
+        return "To reconcile the new content: " + FailureReason.rerunAdvice(runDate)
+                + " (or put the original file back and restart)";
     }
 
     /**

@@ -284,6 +284,58 @@ class ReconCommandsTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeWrittenRefusesTheRunBeforeAnythingIsRecorded() throws Exception {
+        remittance("era-1.csv", "A", 30);
+        Path reports = properties.output().dir();
+        FileSystemUtils.deleteRecursively(reports);
+        Files.writeString(reports, "a file where the folder should be");
+        try {
+            UserError refused = refusal(() -> commands.run(ReconLauncher.parameters(DAY_1)));
+            assertThat(refused.exitCode()).isEqualTo(ExitCode.REFUSED);
+            assertThat(refused.getMessage()).contains("output folder", "recon.output.dir", "is not a folder");
+            assertThat(cli("runDate=" + DAY_1)).isEqualTo(2);
+            assertThat(history.ofDate(DAY_1)).isEmpty();
+        } finally {
+            Files.delete(reports);
+        }
+    }
+
+    @Test
+    void theAdviceFollowsTheStateAStoppedRunIsRestartedAStagedDataFailureIsRerun() {
+        JobExecution stopped = endedExecution(DAY_1, BatchStatus.STOPPED,
+                "stopped at a commit on request (the process was shut down); restart resumes it");
+        commands.show(DAY_1);
+        assertThat(out()).contains("Next:      stopped at a commit by a shutdown: restart runDate=" + DAY_1)
+                .doesNotContain("fix the cause");
+
+        endedExecution(DAY_2, BatchStatus.FAILED, "writeWorkbook: the workbook cannot be built from the staged "
+                + "lines (Overflow); a restart rebuilds it from the same lines and would fail the same way. Fix the "
+                + "input file, then abandon runDate=" + DAY_2 + ", then rerun runDate=" + DAY_2 + " --confirm");
+        commands.show(DAY_2);
+        assertThat(out()).contains("Next:      a restart would fail the same way: fix the input, then abandon runDate="
+                + DAY_2 + ", then rerun runDate=" + DAY_2 + " --confirm");
+        assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+    }
+
+    /** An execution that ended with this status and exit description, its one step likewise. */
+    private JobExecution endedExecution(LocalDate runDate, BatchStatus status, String description) {
+        JobParameters parameters = ReconLauncher.parameters(runDate);
+        JobInstance instance = jobRepository.createJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStartTime(LocalDateTime.now().minusMinutes(5));
+        StepExecution step = jobRepository.createStepExecution("writeWorkbook", execution);
+        step.setStartTime(LocalDateTime.now().minusMinutes(1));
+        step.setStatus(status);
+        step.setEndTime(LocalDateTime.now());
+        jobRepository.update(step);
+        execution.setStatus(status);
+        execution.setExitStatus(new org.springframework.batch.core.ExitStatus(status.name(), description));
+        execution.setEndTime(LocalDateTime.now());
+        jobRepository.update(execution);
+        return execution;
+    }
+
+    @Test
     void aRedeliveredFileIsSkippedByItsContentAndTheSummarySaysSo() throws Exception {
         remittance("era-monday.csv", "M", 25);
         assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.COMPLETED);
