@@ -173,6 +173,7 @@ public class ReconJobConfiguration {
     @StepScope
     ReconcileWriter reconcileWriter(ReconRepository repository, @Value("#{stepExecution}") StepExecution stepExecution) {
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        return new ReconcileWriter(repository, () -> instanceId);
+        return new ReconcileWriter(repository, () -> instanceId,
+                stepExecution.getJobExecution().getJobParameters().getLocalDate(RUN_DATE));
     }
 }

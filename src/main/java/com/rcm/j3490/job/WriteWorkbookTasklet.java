@@ -122,6 +122,7 @@ public class WriteWorkbookTasklet implements Tasklet {
                 seconds(started, linesRead), seconds(started, worklistsDone), seconds(started, allLinesDone),
                 seconds(started, System.nanoTime()));
         repository.registerReconciled(instanceId, runDate, files);
+        repository.registerReconciledKeys(instanceId, runDate);
         jobExecution.getExecutionContext().putString(WORKBOOK_PATH, written.toString());
         // the end-of-run line reads these instead of scanning the staging table again
         jobExecution.getExecutionContext().putLong(LINES, summary.total().lines());

@@ -336,6 +336,36 @@ class ReconCommandsTest {
     }
 
     @Test
+    void aRemittanceResentWithOtherLineEndsIsNotReconciledAgainOnALaterNight() throws Exception {
+        Path folder = properties.input().remittance();
+        remittance("era-monday.csv", "M", 28); // 24 J3490 lines
+        assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.COMPLETED);
+        long mondayLines = history.latest(DAY_1).orElseThrow().counts().lines();
+        assertThat(mondayLines).isEqualTo(24);
+
+        // the payer re-sends Monday's remittance saved with CRLF line ends, beside Tuesday's own
+        String monday = Files.readString(folder.resolve("era-monday.csv"));
+        Files.delete(folder.resolve("era-monday.csv"));
+        Files.writeString(folder.resolve("era-monday-resent.csv"), monday.replace("\n", "\r\n"));
+        remittance("era-tuesday.csv", "T", 14); // 12 J3490 lines
+        assertThat(commands.run(ReconLauncher.parameters(DAY_2))).isEqualTo(ExitCode.COMPLETED);
+
+        RunHistory.Run tuesday = history.latest(DAY_2).orElseThrow();
+        assertThat(tuesday.counts().skippedFiles()).as("other bytes: not skipped as a whole").isZero();
+        assertThat(tuesday.counts().lines()).as("only Tuesday's own lines").isEqualTo(12);
+        assertThat(tuesday.counts().duplicates()).isEqualTo(24);
+        assertThat(WorkbookSheets.rows(workbook(DAY_2), WorklistWorkbookWriter.ALL_LINES))
+                .hasSize(1 + 12).noneMatch(row -> row.contains("M000"));
+
+        // Monday reconciled again on purpose: a rerun of the date does not count its own lines as duplicates
+        Files.delete(folder.resolve("era-tuesday.csv"));
+        Files.move(folder.resolve("era-monday-resent.csv"), folder.resolve("era-monday.csv"));
+        FileSystemUtils.deleteRecursively(properties.output().dir());
+        assertThat(commands.rerun(DAY_1, true)).isEqualTo(ExitCode.COMPLETED);
+        assertThat(history.latest(DAY_1).orElseThrow().counts().lines()).isEqualTo(24);
+    }
+
+    @Test
     void aRedeliveredFileIsSkippedByItsContentAndTheSummarySaysSo() throws Exception {
         remittance("era-monday.csv", "M", 25);
         assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.COMPLETED);
