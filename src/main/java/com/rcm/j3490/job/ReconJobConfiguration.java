@@ -1,5 +1,7 @@
 package com.rcm.j3490.job;
 
+import com.rcm.j3490.backlog.BacklogStore;
+import com.rcm.j3490.backlog.TeamColumnsSource;
 import com.rcm.j3490.reconcile.LineOutcome;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconcileProcessor;
@@ -8,6 +10,7 @@ import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
 import java.time.LocalDate;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -17,6 +20,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job: inventoryInputs (tasklet) → reconcileLines (chunks, restartable) →
- * writeWorkbook (tasklet). No incrementer: a run is identified by its runDate, so launching
+ * applyBacklog (tasklet: the work items, contract 6.1) → writeWorkbook (tasklet). No incrementer:
+ * a run is identified by its runDate, so launching
  * the same date again restarts a failed run where it stopped.
  */
 @Configuration
@@ -39,12 +44,13 @@ public class ReconJobConfiguration {
     public static final String RERUN_PARAMETER = "rerun";
 
     @Bean
-    Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step writeWorkbook,
-            RunTracker runTracker) {
+    Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step applyBacklog,
+            Step writeWorkbook, RunTracker runTracker) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runTracker)
                 .start(inventoryInputs)
                 .next(reconcileLines)
+                .next(applyBacklog)
                 .next(writeWorkbook)
                 .build();
     }
@@ -139,6 +145,25 @@ public class ReconJobConfiguration {
         executor.setDaemon(true);
         executor.initialize();
         return executor;
+    }
+
+    @Bean
+    BacklogStore backlogStore(DataSource dataSource) {
+        return new BacklogStore(dataSource);
+    }
+
+    /**
+     * The night's lines into the work items (contract 6.1), after the team's columns of the newest
+     * earlier workbook: a {@link TeamColumnsSource} bean when there is one, else none are read.
+     */
+    @Bean
+    Step applyBacklog(JobRepository jobRepository, PlatformTransactionManager tm, BacklogStore backlogStore,
+            ReconRepository repository, ObjectProvider<TeamColumnsSource> teamColumns, RunTracker runTracker) {
+        return new StepBuilder("applyBacklog", jobRepository)
+                .tasklet(new ApplyBacklogTasklet(backlogStore, repository,
+                        teamColumns.getIfAvailable(() -> TeamColumnsSource.NONE)), tm)
+                .listener(runTracker)
+                .build();
     }
 
     @Bean
