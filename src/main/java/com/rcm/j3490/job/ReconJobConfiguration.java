@@ -72,13 +72,20 @@ public class ReconJobConfiguration {
 
     @Bean
     ReconLauncher reconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job j3490Reconciliation,
-            ReconProperties properties, RunInputs runInputs) {
-        return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties, runInputs);
+            ReconProperties properties, RunInputs runInputs, ReconRepository reconRepository) {
+        return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties, runInputs,
+                reconRepository);
     }
 
     @Bean
     ReconRepository reconRepository(JdbcTemplate jdbcTemplate) {
         return new ReconRepository(jdbcTemplate);
+    }
+
+    /** The job's private temporary folder under the repository folder (recon.repository.path). */
+    @Bean
+    JobTempFolder jobTempFolder(@Value("${recon.repository.path}") String repositoryPath) {
+        return new JobTempFolder(java.nio.file.Path.of(repositoryPath));
     }
 
     @Bean
@@ -168,10 +175,11 @@ public class ReconJobConfiguration {
 
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
-            ReconRepository repository, RunReferenceData reference, RunTracker runTracker, RunInputs runInputs) {
+            ReconRepository repository, RunReferenceData reference, RunTracker runTracker, RunInputs runInputs,
+            JobTempFolder jobTempFolder) {
         return new StepBuilder("writeWorkbook", jobRepository)
-                .tasklet(new StagedDataFailures(new WriteWorkbookTasklet(properties, repository, reference, tm, runInputs)),
-                        tm)
+                .tasklet(new StagedDataFailures(new WriteWorkbookTasklet(properties, repository, reference, tm, runInputs,
+                        jobTempFolder.path())), tm)
                 .listener(runTracker)
                 .build();
     }
