@@ -72,13 +72,18 @@ public class ReconJobConfiguration {
 
     @Bean
     ReconLauncher reconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job j3490Reconciliation,
-            ReconProperties properties) {
-        return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties);
+            ReconProperties properties, RunInputs runInputs) {
+        return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties, runInputs);
     }
 
     @Bean
     ReconRepository reconRepository(JdbcTemplate jdbcTemplate) {
         return new ReconRepository(jdbcTemplate);
+    }
+
+    @Bean
+    RunInputs runInputs(ReconProperties properties, ReconRepository repository, JobRepository jobRepository) {
+        return new RunInputs(properties, repository, jobRepository);
     }
 
     @Bean
@@ -94,8 +99,8 @@ public class ReconJobConfiguration {
     @Bean
     Step inventoryInputs(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             ReconRepository repository, RunReferenceData reference, RemittanceCheck remittanceCheck,
-            RunTracker runTracker) {
-        InventoryInputsTasklet inventory = new InventoryInputsTasklet(properties, repository, reference);
+            RunTracker runTracker, RunInputs runInputs) {
+        InventoryInputsTasklet inventory = new InventoryInputsTasklet(properties, repository, reference, runInputs);
         return new StepBuilder("inventoryInputs", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     inventory.execute(contribution, chunkContext);
@@ -105,6 +110,8 @@ public class ReconJobConfiguration {
                     jobExecution.getExecutionContext().putLong(ReconProgress.TOTAL_ROWS, checked.records());
                     return RepeatStatus.FINISHED;
                 }, tm)
+                // again on every restart: it checks that the inputs are the ones the run started with
+                .allowStartIfComplete(true)
                 .listener(runTracker)
                 .build();
     }
@@ -161,9 +168,10 @@ public class ReconJobConfiguration {
 
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
-            ReconRepository repository, RunReferenceData reference, RunTracker runTracker) {
+            ReconRepository repository, RunReferenceData reference, RunTracker runTracker, RunInputs runInputs) {
         return new StepBuilder("writeWorkbook", jobRepository)
-                .tasklet(new WriteWorkbookTasklet(properties, repository, reference, tm), tm)
+                .tasklet(new StagedDataFailures(new WriteWorkbookTasklet(properties, repository, reference, tm, runInputs)),
+                        tm)
                 .listener(runTracker)
                 .build();
     }
@@ -190,6 +198,7 @@ public class ReconJobConfiguration {
     @StepScope
     ReconcileWriter reconcileWriter(ReconRepository repository, @Value("#{stepExecution}") StepExecution stepExecution) {
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        return new ReconcileWriter(repository, () -> instanceId);
+        return new ReconcileWriter(repository, () -> instanceId,
+                stepExecution.getJobExecution().getJobParameters().getLocalDate(RUN_DATE));
     }
 }
