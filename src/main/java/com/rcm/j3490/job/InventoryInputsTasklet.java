@@ -18,7 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * First step: fixes the run's input files (with content checksums), skips remittance files
- * whose content a completed run already reconciled, and records the reference files' rejected rows.
+ * whose content a completed run already reconciled, lists the claim files ({@code recon.input.claims}),
+ * and records the reference files' rejected rows.
  */
 public class InventoryInputsTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(InventoryInputsTasklet.class);
@@ -49,6 +50,15 @@ public class InventoryInputsTasklet implements Tasklet {
             }
             files.add(new RunFile(InputKind.REMITTANCE, order++, path.getFileName().toString(), path, checksum, skipped,
                     0));
+        }
+
+        Path claims = properties.input().claims();
+        if (claims != null) {
+            int claimOrder = 0;
+            for (Path path : InputFiles.list(claims, InputKind.CLAIM_LINES)) {
+                files.add(new RunFile(InputKind.CLAIM_LINES, claimOrder++, path.getFileName().toString(), path,
+                        FileChecksum.sha256(path), null, 0));
+            }
         }
 
         ReferenceData data = reference.forExecution(jobExecution.getId());
