@@ -49,9 +49,11 @@ public class WriteWorkbookTasklet implements Tasklet {
     private final RunReferenceData reference;
     /** The All Lines read runs in its own read-only transaction (PostgreSQL streams rows only inside one). */
     private final TransactionTemplate readOnly;
+    private final RunInputs inputs;
 
     public WriteWorkbookTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, RunInputs inputs) {
+        this.inputs = inputs;
         this.properties = properties;
         this.repository = repository;
         this.reference = reference;
@@ -64,6 +66,10 @@ public class WriteWorkbookTasklet implements Tasklet {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
+        // the checksums recorded as reconciled must be the content reconciled: no input replaced meanwhile
+        inputs.changedSinceRecorded(instanceId, runDate).ifPresent(change -> {
+            throw new IllegalStateException(change);
+        });
         List<RunFile> files = repository.runFiles(instanceId);
         LineTotals totals = new LineTotals(TOP_LINES);
         RunSummary summary;
@@ -117,6 +123,7 @@ public class WriteWorkbookTasklet implements Tasklet {
                 seconds(started, linesRead), seconds(started, worklistsDone), seconds(started, allLinesDone),
                 seconds(started, System.nanoTime()));
         repository.registerReconciled(instanceId, runDate, files);
+        repository.registerReconciledKeys(instanceId, runDate);
         jobExecution.getExecutionContext().putString(WORKBOOK_PATH, written.toString());
         // the end-of-run line reads these instead of scanning the staging table again
         jobExecution.getExecutionContext().putLong(LINES, summary.total().lines());

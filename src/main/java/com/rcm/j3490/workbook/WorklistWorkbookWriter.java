@@ -6,15 +6,11 @@ import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
 import com.rcm.j3490.workbook.Column.Kind;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -81,7 +77,6 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     private static final int MIN_VALIDATED_ROWS = 1000;
 
     private final Path finalPath;
-    private final Path tempPath;
     private final SXSSFWorkbook workbook;
     private final XSSFSheet summarySheet;
     private final Styles styles;
@@ -109,7 +104,6 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     WorklistWorkbookWriter(Path outputDir, LocalDate runDate, CodeDescriptions codes, int deadlineWarningDays,
             int maxDataRows) {
         this.finalPath = outputDir.resolve(fileName(runDate));
-        this.tempPath = outputDir.resolve(fileName(runDate) + ".tmp");
         this.codes = codes;
         this.maxDataRows = maxDataRows;
         this.deadlineWarningDays = deadlineWarningDays;
@@ -454,9 +448,10 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     // ---- finishing ---------------------------------------------------------------------------
 
     /**
-     * Writes the Summary, then the temporary file, and renames it to the final name. A workbook
-     * already under the final name (the same date reconciled again on purpose, or a restart after
-     * the rename) is kept as {@code j3490-worklist-<date>.replaced-<time>.xlsx}, never overwritten:
+     * Writes the Summary, then publishes the workbook ({@link WorkbookPublisher}: a temporary file
+     * unique to this process, published under the final name and verified). A workbook already
+     * under the final name (the same date reconciled again on purpose, or a restart after the
+     * rename) is kept as {@code j3490-worklist-<date>.replaced-<time>.xlsx}, never overwritten:
      * billers may have worked in it.
      */
     public Path commit() {
@@ -469,26 +464,9 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
             new SummaryWriter(workbook, summarySheet, styles, carryOver).write(summary);
             RemittanceBalanceSection.write(summarySheet, styles, summarySheet.getLastRowNum() + 2, remittanceBalances);
         }
-        try {
-            Files.createDirectories(finalPath.getParent());
-            try (OutputStream out = Files.newOutputStream(tempPath)) {
-                workbook.write(out);
-            }
-            if (Files.exists(finalPath)) {
-                String kept = finalPath.getFileName().toString().replace(".xlsx", ".replaced-"
-                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".xlsx");
-                Files.move(finalPath, finalPath.resolveSibling(kept));
-            }
-            try {
-                Files.move(tempPath, finalPath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tempPath, finalPath, StandardCopyOption.REPLACE_EXISTING);
-            }
-            committed = true;
-            return finalPath;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write workbook " + finalPath + ": " + e.getMessage(), e);
-        }
+        Path published = WorkbookPublisher.publish(finalPath, workbook::write);
+        committed = true;
+        return published;
     }
 
     @Override
@@ -502,13 +480,6 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
             workbook.close();
         } catch (IOException ignored) {
             // temp files of a closed workbook; nothing to keep
-        }
-        if (!committed) {
-            try {
-                Files.deleteIfExists(tempPath);
-            } catch (IOException ignored) {
-                // a stale .tmp is never read and is replaced by the next run
-            }
         }
     }
 
