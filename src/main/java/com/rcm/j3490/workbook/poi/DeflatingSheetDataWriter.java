@@ -1,4 +1,4 @@
-package com.rcm.j3490.workbook;
+package com.rcm.j3490.workbook.poi;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;

@@ -1,4 +1,4 @@
-package com.rcm.j3490.workbook;
+package com.rcm.j3490.workbook.poi;
 
 /**
  * The CRC-32 of two byte sequences joined, from their own CRCs and the second's length (the

@@ -1,4 +1,4 @@
-package com.rcm.j3490.workbook;
+package com.rcm.j3490.workbook.poi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package com.rcm.j3490.workbook;
+package com.rcm.j3490.workbook.poi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rcm.j3490.support.WorkbookReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,48 @@ class SheetCompressingWorkbookTest {
             assertThat(read.getSheet("Empty").getPhysicalNumberOfRows()).isZero();
             assertThat(WorkbookReader.rows(read.getSheet("Small"))).hasSize(3);
         }
+    }
+
+    /** Trust case 10: a full disk is reported as a full disk, not as "unclosed entries". */
+    @Test
+    void aFailedWriteReportsItsOwnCause() throws Exception {
+        try (var wb = new SheetCompressingWorkbook(10)) {
+            SXSSFSheet sheet = wb.createSheet("Big");
+            for (int r = 0; r < 5_000; r++) {
+                sheet.createRow(r).createCell(0).setCellValue("CLM-" + r + " some text that takes room");
+            }
+            OutputStream fullDisk = new OutputStream() {
+                private long written;
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    written += len;
+                    if (written > 20_000) {
+                        throw new IOException("No space left on device");
+                    }
+                }
+            };
+            assertThatThrownBy(() -> wb.write(fullDisk))
+                    .satisfies(e -> assertThat(causes(e)).anyMatch(m -> m.contains("No space left on device"))
+                            .noneMatch(m -> m.contains("unclosed entries")));
+            wb.dispose();
+        }
+    }
+
+    private static java.util.List<String> causes(Throwable e) {
+        java.util.List<String> messages = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+            for (Throwable s : t.getSuppressed()) {
+                messages.add("suppressed: " + s.getMessage());
+            }
+        }
+        return messages;
     }
 
     @Test

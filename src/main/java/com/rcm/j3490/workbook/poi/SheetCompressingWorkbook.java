@@ -1,4 +1,4 @@
-package com.rcm.j3490.workbook;
+package com.rcm.j3490.workbook.poi;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -41,13 +41,13 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * after are deflated here, around the sheet's compressed rows, and the entry's CRC is combined
  * from the three parts' CRCs ({@link Crc32Combine}). Every other part is copied as SXSSF copies it.
  */
-final class SheetCompressingWorkbook extends SXSSFWorkbook {
+public final class SheetCompressingWorkbook extends SXSSFWorkbook {
     private static final byte[] EMPTY_SHEET_DATA = ascii("<sheetData/>");
     private static final byte[] SHEET_DATA_START = ascii("<sheetData>");
     private static final byte[] SHEET_DATA_END = ascii("</sheetData>");
 
     /** @param window rows kept in memory per streamed sheet */
-    SheetCompressingWorkbook(int window) {
+    public SheetCompressingWorkbook(int window) {
         super(null, window, false, false);
         // POI's default (Always) writes through its OpcZipArchiveOutputStream, which keeps its own
         // entry list and so cannot take a precompressed entry; AsNeeded is the plain commons-compress
@@ -89,8 +89,10 @@ final class SheetCompressingWorkbook extends SXSSFWorkbook {
                     }
                 }
             }
-        } finally {
+            // not in a finally: after a failed write (a full disk) finish() would fail too ("This
+            // archive contains unclosed entries") and replace the exception that says why
             zip.finish();
+        } finally {
             source.close();
         }
     }
