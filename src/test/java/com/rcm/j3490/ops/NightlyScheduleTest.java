@@ -32,31 +32,31 @@ class NightlyScheduleTest {
         scheduler.shutdown();
     }
 
+    /** Firings are called directly (no waiting for the cron): what each does, not when it comes. */
     @Test
     void everyFiringLaunchesAndAFailedOrRefusedNightDoesNotStopTheSchedule() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         List<LocalDate> dates = new CopyOnWriteArrayList<>();
-        NightlySchedule schedule = new NightlySchedule(scheduler, "* * * * * *", ZoneId.of("UTC"), 0,
-                Clock.systemUTC(), date -> {
-                    dates.add(date);
-                    return switch (calls.incrementAndGet()) {
-                        case 1 -> throw new IllegalStateException("database unreachable");
-                        case 2 -> ExitCode.REFUSED;
-                        default -> ExitCode.COMPLETED;
-                    };
-                });
+        Clock clock = Clock.fixed(Instant.parse("2026-11-24T02:00:00Z"), ZoneId.of("UTC"));
+        NightlySchedule schedule = new NightlySchedule(scheduler, "0 0 2 * * *", ZoneId.of("UTC"), 0, clock, date -> {
+            dates.add(date);
+            return switch (calls.incrementAndGet()) {
+                case 1 -> throw new IllegalStateException("database unreachable");
+                case 2 -> ExitCode.REFUSED;
+                default -> ExitCode.COMPLETED;
+            };
+        });
         schedule.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (schedule.firings() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(schedule.stop(Duration.ofSeconds(5))).isTrue();
-        assertThat(schedule.firings()).isGreaterThanOrEqualTo(3);
+        schedule.fire();
+        assertThat(schedule.lastOutcome()).isEqualTo(ExitCode.FAILED);
+        schedule.fire();
+        assertThat(schedule.lastOutcome()).isEqualTo(ExitCode.REFUSED);
+        schedule.fire();
         assertThat(schedule.lastOutcome()).isEqualTo(ExitCode.COMPLETED);
-        assertThat(dates).first().isIn(LocalDate.now(ZoneId.of("UTC")), LocalDate.now(ZoneId.of("UTC")).minusDays(1));
-        int firings = schedule.firings();
-        Thread.sleep(1300);
-        assertThat(schedule.firings()).isEqualTo(firings);
+        assertThat(schedule.firings()).isEqualTo(3);
+        assertThat(dates).containsOnly(LocalDate.of(2026, 11, 24));
+        assertThat(schedule.nextRun()).isEqualTo(ZonedDateTime.parse("2026-11-25T02:00Z[UTC]"));
+        assertThat(schedule.stop(Duration.ofSeconds(5))).isTrue();
         schedule.awaitStop(); // released by stop
     }
 
