@@ -1,5 +1,10 @@
 package com.rcm.j3490.job;
 
+import com.rcm.j3490.backlog.BacklogStore;
+import com.rcm.j3490.backlog.TeamColumnsSource;
+import com.rcm.j3490.input.InputKind;
+import com.rcm.j3490.input.x12.ClaimFiles;
+import com.rcm.j3490.input.x12.ClaimLineIndex;
 import com.rcm.j3490.reconcile.LineOutcome;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconcileProcessor;
@@ -7,7 +12,10 @@ import com.rcm.j3490.reconcile.ReconcileWriter;
 import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -17,6 +25,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +36,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job: inventoryInputs (tasklet) → reconcileLines (chunks, restartable) →
- * writeWorkbook (tasklet). No incrementer: a run is identified by its runDate, so launching
+ * applyBacklog (tasklet: the work items, contract 6.1) → writeWorkbook (tasklet). No incrementer:
+ * a run is identified by its runDate, so launching
  * the same date again restarts a failed run where it stopped.
  */
 @Configuration
@@ -39,12 +49,13 @@ public class ReconJobConfiguration {
     public static final String RERUN_PARAMETER = "rerun";
 
     @Bean
-    Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step writeWorkbook,
-            RunTracker runTracker) {
+    Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step applyBacklog,
+            Step writeWorkbook, RunTracker runTracker) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runTracker)
                 .start(inventoryInputs)
                 .next(reconcileLines)
+                .next(applyBacklog)
                 .next(writeWorkbook)
                 .build();
     }
@@ -149,6 +160,25 @@ public class ReconJobConfiguration {
     }
 
     @Bean
+    BacklogStore backlogStore(DataSource dataSource) {
+        return new BacklogStore(dataSource);
+    }
+
+    /**
+     * The night's lines into the work items (contract 6.1), after the team's columns of the newest
+     * earlier workbook: a {@link TeamColumnsSource} bean when there is one, else none are read.
+     */
+    @Bean
+    Step applyBacklog(JobRepository jobRepository, PlatformTransactionManager tm, BacklogStore backlogStore,
+            ReconRepository repository, ObjectProvider<TeamColumnsSource> teamColumns, RunTracker runTracker) {
+        return new StepBuilder("applyBacklog", jobRepository)
+                .tasklet(new ApplyBacklogTasklet(backlogStore, repository,
+                        teamColumns.getIfAvailable(() -> TeamColumnsSource.NONE)), tm)
+                .listener(runTracker)
+                .build();
+    }
+
+    @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             ReconRepository repository, RunReferenceData reference, RunTracker runTracker, RunInputs runInputs,
             JobTempFolder jobTempFolder) {
@@ -161,11 +191,29 @@ public class ReconJobConfiguration {
 
     @Bean
     @StepScope
-    RemittanceItemReader remittanceReader(ReconRepository repository,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
+    RemittanceItemReader remittanceReader(ReconRepository repository, ReconProperties properties, @Value("#{stepExecution}") StepExecution stepExecution) {
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        return new RemittanceItemReader(() -> repository.remittanceFilesToRead(instanceId));
+        return new RemittanceItemReader(() -> repository.remittanceFilesToRead(instanceId),
+                () -> repository.remittanceBalances().startPass(instanceId, claims(repository, properties, instanceId)));
     }
+
+    /** The run's claims (recon.input.claims) as the index the 835 lines join; null when none were given. */
+    private static ClaimLineIndex claims(ReconRepository repository, ReconProperties properties, long instanceId) {
+        List<java.nio.file.Path> files = repository.claimFiles(instanceId);
+        if (files.isEmpty() && properties.input().claims() == null) {
+            return null;
+        }
+        List<ReconRepository.Rejected> rejected = new ArrayList<>();
+        ClaimLineIndex index = ClaimFiles.load(files, Set.copyOf(properties.targetCodes()), r -> rejected.add(
+                new ReconRepository.Rejected(InputKind.CLAIM_LINES, files.indexOf(findFile(files, r.file())), r)));
+        repository.replaceRejections(instanceId, InputKind.CLAIM_LINES, rejected);
+        return index;
+    }
+
+    private static java.nio.file.Path findFile(List<java.nio.file.Path> files, String name) {
+        return files.stream().filter(f -> f.getFileName().toString().equals(name)).findFirst().orElse(null);
+    }
+
 
     @Bean
     @StepScope

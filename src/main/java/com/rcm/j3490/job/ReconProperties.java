@@ -120,9 +120,14 @@ public record ReconProperties(
             @DefaultValue("0") int runDateOffsetDays) {
     }
 
+    /**
+     * @param claims the provider's claims (contract 5.3, 5.4): a file or folder of X12 837 and
+     *        claim-lines CSV files, joined to the 835 service lines; null = none
+     */
     public record Input(
             @DefaultValue("input-samples/remittance") Path remittance,
-            @DefaultValue("input-samples/invoices") Path invoices) {
+            @DefaultValue("input-samples/invoices") Path invoices,
+            Path claims) {
     }
 
     /**

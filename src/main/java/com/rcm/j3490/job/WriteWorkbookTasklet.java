@@ -117,6 +117,7 @@ public class WriteWorkbookTasklet implements Tasklet {
             }
             summary = summary(instanceId, runDate, files, totals);
             writer.summary(summary);
+            writer.remittanceBalances(repository.remittanceBalances().load(instanceId));
             writer.closedLines();
             writer.rejectedRows(sink -> repository.forEachRejection(instanceId, sink));
             written = writer.commit();
