@@ -511,6 +511,18 @@ public class BacklogStore {
         stream(SELECT_ITEM + " WHERE is_open = FALSE AND resolved_on >= ?", sink, from);
     }
 
+    /**
+     * The figures of the items a workbook of {@code runDate} shows: every open item, and the items
+     * resolved in the last {@code resolvedDays} days, the run date included (the Resolved sheet's
+     * window). Streamed: the backlog is never held in memory.
+     */
+    public BacklogFigures figures(LocalDate runDate, int resolvedDays) {
+        BacklogFigures.Builder figures = BacklogFigures.builder(runDate);
+        forEachOpen(figures::add);
+        forEachResolvedSince(runDate.minusDays(resolvedDays - 1L), figures::add);
+        return figures.build();
+    }
+
     /** The headers the team added to the worklists, in order. */
     public List<String> extraColumns() {
         return jdbc.queryForList("SELECT name FROM backlog_team_column ORDER BY column_order", String.class);

@@ -51,6 +51,7 @@ public class ReconCommands implements DisposableBean {
     private final RepositoryLock lock;
     private final ReconProperties properties;
     private final PrintStream out;
+    private final BacklogReport backlog;
     private volatile NightlySchedule schedule;
     private volatile ThreadPoolTaskScheduler scheduler;
     /** Launches in progress in this process (until their outcome is reported). */
@@ -59,6 +60,14 @@ public class ReconCommands implements DisposableBean {
     public ReconCommands(ReconLauncher launcher, JobOperator jobOperator, JobRepository jobRepository,
             RunHistory history, RunReport report, RunTracker tracker, RepositoryLock lock, ReconProperties properties,
             PrintStream out) {
+        this(launcher, jobOperator, jobRepository, history, report, tracker, lock, properties, out, null);
+    }
+
+    /** @param backlog the backlog command (null: the command is refused) */
+    public ReconCommands(ReconLauncher launcher, JobOperator jobOperator, JobRepository jobRepository,
+            RunHistory history, RunReport report, RunTracker tracker, RepositoryLock lock, ReconProperties properties,
+            PrintStream out, BacklogReport backlog) {
+        this.backlog = backlog;
         this.launcher = launcher;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -80,6 +89,7 @@ public class ReconCommands implements DisposableBean {
             case ABANDON -> abandon(line.runDate());
             case RERUN -> rerun(line.runDate(), line.confirm());
             case SCHEDULE -> schedule();
+            case BACKLOG -> backlog(line.runDate());
         };
     }
 
@@ -207,7 +217,15 @@ public class ReconCommands implements DisposableBean {
         return ExitCode.COMPLETED;
     }
 
-    // ---- runs, show -------------------------------------------------------------------------
+    // ---- runs, show, backlog ----------------------------------------------------------------
+
+    /** The open work items by worklist and age (see {@link BacklogReport}). */
+    public ExitCode backlog(LocalDate asOf) {
+        if (backlog == null) {
+            throw refused("the backlog command is not available here");
+        }
+        return backlog.print(asOf);
+    }
 
     public ExitCode runs(int limit) {
         List<Run> runs = history.recent(limit);
