@@ -56,6 +56,9 @@ final class RunViews {
                 .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED)
                 .map(StepExecution::getStepName).reduce((a, b) -> a + ", " + b).orElse("");
         String reason = last.getStatus().isRunning() ? "running, or its process died" : reason(last.getExitStatus());
+        if (!failedStep.isEmpty() && reason.contains(failedStep + ": ")) {
+            failedStep = ""; // the reason names its step already
+        }
         return new RunRow(run.runDate(), run.instance().getInstanceId(), run.name(), run.status().name(),
                 run.status().isRunning(), time(run.started()), time(run.ended()), run.executions().size(),
                 n(c.rowsRead()), n(c.lines()), n(c.rejected()), c.rejected(), failedStep, reason,

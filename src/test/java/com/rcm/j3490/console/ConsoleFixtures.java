@@ -2,6 +2,10 @@ package com.rcm.j3490.console;
 
 import com.rcm.j3490.job.ReconJobConfiguration;
 import com.rcm.j3490.job.ReconLauncher;
+import com.rcm.j3490.ops.OpsFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /** Users, a job repository of their own, and runs left in given states, for the console's tests. */
 final class ConsoleFixtures {
@@ -28,8 +33,21 @@ final class ConsoleFixtures {
     private ConsoleFixtures() {
     }
 
+    /** The test's input and output folders: target/console-db/NAME/files/{remittance,ref,reports}. */
+    static Path files(String name) {
+        return Path.of("target/console-db", name, "files");
+    }
+
     static void register(DynamicPropertyRegistry registry, String name) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/console-db/" + name + "/recon-repository");
+        Path files = files(name);
+        registry.add("recon.input.remittance", () -> files.resolve("remittance").toString());
+        registry.add("recon.input.invoices", () -> files.resolve("ref/invoices").toString());
+        registry.add("recon.reference.contracts", () -> files.resolve("ref/contracts.csv").toString());
+        registry.add("recon.reference.pricing", () -> files.resolve("ref/pricing.csv").toString());
+        registry.add("recon.output.dir", () -> files.resolve("reports").toString());
+        registry.add("recon.chunk-size", () -> "20");
+        registry.add("recon.skip-limit", () -> "2");
         registry.add("server.address", () -> "127.0.0.1");
         String viewerHash = FAST.encode(PASSWORD);
         String managerHash = FAST.encode(PASSWORD);
@@ -41,10 +59,19 @@ final class ConsoleFixtures {
         registry.add("recon.console.users[1].role", () -> "MANAGER");
     }
 
+    /** Empty input folders with the reference files of OpsFixtures, and an empty output folder. */
+    static void inputs(String name) throws IOException {
+        Path files = files(name);
+        FileSystemUtils.deleteRecursively(files);
+        OpsFixtures.reference(files.resolve("ref"));
+        Files.createDirectories(files.resolve("remittance"));
+        Files.createDirectories(files.resolve("reports"));
+    }
+
     static void clean(JdbcTemplate jdbc) {
         for (String table : List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
                 "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE", "recon_run_file", "recon_line",
-                "recon_rejected_row", "recon_reconciled_file", "console_audit")) {
+                "recon_rejected_row", "recon_reconciled_file", "recon_reconciled_key", "backlog_item", "backlog_team_column", "backlog_run", "console_audit")) {
             jdbc.update("DELETE FROM " + table);
         }
     }
