@@ -28,8 +28,8 @@ public class RunInputs {
     /** The step whose commits fix the inputs. */
     static final String RECONCILE_STEP = "reconcileLines";
     /** The kinds compared: the files the numbers are computed from (code descriptions are text only). */
-    static final List<InputKind> COMPARED = List.of(InputKind.REMITTANCE, InputKind.INVOICES, InputKind.CONTRACTS,
-            InputKind.PRICING);
+    static final List<InputKind> COMPARED = List.of(InputKind.REMITTANCE, InputKind.CLAIM_LINES, InputKind.INVOICES,
+            InputKind.CONTRACTS, InputKind.PRICING);
 
     private final ReconProperties properties;
     private final ReconRepository repository;
@@ -49,6 +49,9 @@ public class RunInputs {
     public List<Found> current() {
         List<Found> found = new ArrayList<>();
         add(found, properties.input().remittance(), InputKind.REMITTANCE);
+        if (properties.input().claims() != null) {
+            add(found, properties.input().claims(), InputKind.CLAIM_LINES);
+        }
         add(found, properties.input().invoices(), InputKind.INVOICES);
         add(found, properties.reference().contracts(), InputKind.CONTRACTS);
         add(found, properties.reference().pricing(), InputKind.PRICING);

@@ -50,10 +50,13 @@ public class WriteWorkbookTasklet implements Tasklet {
     /** The All Lines read runs in its own read-only transaction (PostgreSQL streams rows only inside one). */
     private final TransactionTemplate readOnly;
     private final RunInputs inputs;
+    /** The job's private temporary folder (the worklist sort buffers hold patient data). */
+    private final Path tempFolder;
 
     public WriteWorkbookTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference,
-            PlatformTransactionManager transactionManager, RunInputs inputs) {
+            PlatformTransactionManager transactionManager, RunInputs inputs, Path tempFolder) {
         this.inputs = inputs;
+        this.tempFolder = tempFolder;
         this.properties = properties;
         this.repository = repository;
         this.reference = reference;
@@ -97,7 +100,7 @@ public class WriteWorkbookTasklet implements Tasklet {
                 }
             }))) {
                 try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
-                        Path.of(System.getProperty("java.io.tmpdir")))) {
+                        tempFolder)) {
                     repository.forEachLine(instanceId, line -> {
                         writer.tonight(line);
                         buffer.add(line);
@@ -114,6 +117,7 @@ public class WriteWorkbookTasklet implements Tasklet {
             }
             summary = summary(instanceId, runDate, files, totals);
             writer.summary(summary);
+            writer.remittanceBalances(repository.remittanceBalances().load(instanceId));
             writer.closedLines();
             writer.rejectedRows(sink -> repository.forEachRejection(instanceId, sink));
             written = writer.commit();

@@ -85,6 +85,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     private final int deadlineWarningDays;
     private CarryOver carryOver = CarryOver.none();
     private RunSummary summary;
+    private com.rcm.j3490.reconcile.RemittanceBalances remittanceBalances;
     /** Tonight's lines left off the worklists as done; bounded by the carried rows (team input). */
     private final List<Object[]> closedRows = new ArrayList<>();
     private boolean closedLinesWritten;
@@ -119,6 +120,11 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     /** The team's input read from an earlier workbook; call before {@link #tonight}. */
     public void carryOver(CarryOver carry) {
         this.carryOver = carry == null ? CarryOver.none() : carry;
+    }
+
+    /** The 835s' balancing, claim CAS and PLB for the Summary (contract 5.2); call before {@link #commit}. */
+    public void remittanceBalances(com.rcm.j3490.reconcile.RemittanceBalances balances) {
+        this.remittanceBalances = balances;
     }
 
     /** The Summary's content; written when the workbook is committed. */
@@ -456,6 +462,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         }
         if (summary != null) {
             new SummaryWriter(workbook, summarySheet, styles, carryOver).write(summary);
+            RemittanceBalanceSection.write(summarySheet, styles, summarySheet.getLastRowNum() + 2, remittanceBalances);
         }
         Path published = WorkbookPublisher.publish(finalPath, workbook::write);
         committed = true;
