@@ -2,6 +2,8 @@ package com.rcm.j3490.console;
 
 import com.rcm.j3490.job.ReconJobConfiguration;
 import com.rcm.j3490.job.ReconLauncher;
+import com.rcm.j3490.job.ReconProgress;
+import com.rcm.j3490.job.WriteWorkbookTasklet;
 import com.rcm.j3490.ops.OpsFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,6 +88,25 @@ final class ConsoleFixtures {
     /** What kill -9 leaves: the execution and its step marked STARTED. */
     static JobExecution startedByADeadProcess(JobRepository repository, LocalDate runDate) {
         return run(repository, runDate, BatchStatus.STARTED, ExitStatus.UNKNOWN);
+    }
+
+    /** A completed run whose workbook step recorded {@code workbook} as the file it wrote. */
+    static JobExecution completedRun(JobRepository repository, LocalDate runDate, Path workbook) {
+        JobExecution execution = run(repository, runDate, BatchStatus.COMPLETED, ExitStatus.COMPLETED);
+        execution.getExecutionContext().putString(WriteWorkbookTasklet.WORKBOOK_PATH, workbook.toString());
+        repository.updateExecutionContext(execution);
+        return execution;
+    }
+
+    /** A run in its reconcile step: {@code done} of {@code total} rows committed, as ReconProgress records them. */
+    static JobExecution reconciling(JobRepository repository, LocalDate runDate, long done, long total) {
+        JobExecution execution = run(repository, runDate, BatchStatus.STARTED, ExitStatus.UNKNOWN);
+        execution.getExecutionContext().putLong(ReconProgress.TOTAL_ROWS, total);
+        repository.updateExecutionContext(execution);
+        StepExecution step = repository.getLastStepExecution(execution.getJobInstance(), "reconcileLines");
+        step.getExecutionContext().putLong(ReconProgress.ROWS_DONE, done);
+        repository.updateExecutionContext(step);
+        return execution;
     }
 
     private static JobExecution run(JobRepository repository, LocalDate runDate, BatchStatus status, ExitStatus exit) {
