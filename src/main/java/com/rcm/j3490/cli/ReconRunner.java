@@ -47,6 +47,7 @@ public class ReconRunner implements ApplicationRunner, ExitCodeGenerator {
             case ABANDON -> commands.abandon(line.runDate());
             case RERUN -> commands.rerun(line.runDate(), line.confirm());
             case SCHEDULE -> commands.schedule();
+            case BACKLOG -> commands.backlog(line.runDate());
         };
     }
 
