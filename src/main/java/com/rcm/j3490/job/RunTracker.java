@@ -88,6 +88,11 @@ public class RunTracker implements JobExecutionListener, StepExecutionListener {
     public List<JobExecution> requestStop() {
         List<JobExecution> asked = new java.util.ArrayList<>();
         for (JobExecution execution : running.values()) {
+            if (finishing.contains(execution.getId())) {
+                // told to complete: between the workbook step's end and the job's end no step runs,
+                // and a repeated request (the shutdown polls) must not turn it STOPPED there
+                continue;
+            }
             if (writingWorkbook(execution)) {
                 // the last step: stopped after its work, it would leave a complete workbook under a
                 // STOPPED run; it ends in bounded time, so it completes (within recon.shutdown-timeout)
