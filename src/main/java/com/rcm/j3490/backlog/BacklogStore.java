@@ -235,7 +235,7 @@ public class BacklogStore {
             BacklogStore.this.start(jdbc, con, runDate);
             long items = jdbc.queryForObject("SELECT COUNT(*) FROM backlog_item", Long.class);
             known = new KnownKeys(items + EXPECTED_NEW_KEYS);
-            // the primary key's columns only: H2 and PostgreSQL can answer from the index
+            // the primary key's columns only
             jdbc.query(ReconRepository.streamingQuery("SELECT claim_id, line_number, payer_id FROM backlog_item"),
                     rs -> {
                         known.add(new ItemKey(rs.getString(3), rs.getString(1), rs.getString(2)));
