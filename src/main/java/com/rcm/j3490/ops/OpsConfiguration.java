@@ -4,7 +4,6 @@ import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.ReconProperties;
 import com.rcm.j3490.job.RunTracker;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import com.rcm.j3490.reconcile.ReconRepository;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
@@ -46,12 +45,5 @@ public class OpsConfiguration {
         readOnly.setReadOnly(true);
         // the Resolved sheet's window: recon.workbook.resolved-days once that property is on this branch
         return new BacklogReport(backlogStore, readOnly, BacklogReport.DEFAULT_RESOLVED_DAYS, System.out);
-    }
-
-    /** Off in tests, which launch the job themselves. */
-    @Bean
-    @ConditionalOnProperty(name = "recon.runner.enabled", havingValue = "true", matchIfMissing = true)
-    ReconRunner reconRunner(ReconCommands commands) {
-        return new ReconRunner(commands);
     }
 }

@@ -1,7 +1,7 @@
-package com.rcm.j3490.ops;
+package com.rcm.j3490.cli;
 
 import com.rcm.j3490.job.ExitCode;
-import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.RunKey;
 import com.rcm.j3490.job.UserError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -68,8 +68,8 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
         Command command = null;
         String runDate = null;
         String asOf = null;
-        if (args.containsOption(ReconJobConfiguration.RUN_DATE)) {
-            List<String> values = args.getOptionValues(ReconJobConfiguration.RUN_DATE);
+        if (args.containsOption(RunKey.RUN_DATE)) {
+            List<String> values = args.getOptionValues(RunKey.RUN_DATE);
             runDate = values.isEmpty() ? "" : values.get(values.size() - 1);
         }
         for (String arg : args.getNonOptionArgs()) {
@@ -77,7 +77,7 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
             if (eq >= 0 && arg.substring(0, eq).equals(AS_OF)) {
                 asOf = arg.substring(eq + 1);
             } else if (eq >= 0) {
-                if (!arg.substring(0, eq).equals(ReconJobConfiguration.RUN_DATE)) {
+                if (!arg.substring(0, eq).equals(RunKey.RUN_DATE)) {
                     throw refused("unknown argument '" + arg + "'; the run is named with runDate=YYYY-MM-DD, "
                             + "settings are given as --name=value");
                 }
