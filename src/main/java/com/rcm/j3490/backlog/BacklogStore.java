@@ -32,6 +32,20 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * a {@link Night} applies one run date's team columns and then its lines, in input order, through
  * {@link ItemLifecycle}.
  *
+ * <h2>API</h2>
+ * <ul>
+ * <li>Applying a run date (the job's applyBacklog step): {@link #night(LocalDate)} →
+ *     {@link Night#teamWorkbook} once and {@link Night#team} per row read back (through a
+ *     {@link TeamColumnsSource}), then {@link Night#line} per staged line in input order, then
+ *     {@link Night#finish()} → {@link NightResult}; close the night in any case.
+ * <li>Reading (the workbook, the {@code backlog} command): {@link #forEachOpen},
+ *     {@link #forEachResolvedSince}, {@link #figures(LocalDate, int)} (the Summary's figures of the
+ *     items a workbook of that date shows), {@link #find}, {@link #openCount()},
+ *     {@link #extraColumns()} (team-added headers, in order), {@link #lastTeamWorkbookDate()},
+ *     {@link #latestAppliedDate()}, {@link #applied(LocalDate)}. Reads stream; on PostgreSQL call
+ *     them inside a (read-only) transaction so that rows stream rather than load at once.
+ * </ul>
+ *
  * <h2>A date's changes apply once</h2>
  * Every item row records the run date of its last change ({@code changed_on}) and an undo image
  * of the item before that change ({@code undo_data}; {@code opened_on_change} when that change
@@ -50,13 +64,16 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * skipped too).
  *
  * <h2>How it scales</h2>
- * The night's lines are applied in chunks of {@value #CHUNK} lines: one query per chunk finds the
- * chunk's items by {@code claim_id IN (...)} (the primary key's first column, so an index lookup
+ * A night starts by reading every item key into a Bloom filter ({@link KnownKeys}, ~1.2 bytes per
+ * key): a line whose key it does not know has no item, so it needs no lookup (a paid line without
+ * an item costs nothing; an actionable one opens an item directly). The night's lines are applied
+ * in chunks of {@value #CHUNK} lines: one query per chunk finds the chunk's possible items by
+ * {@code claim_id IN (...)} (the primary key's first column, so an index lookup
  * per claim in H2 and PostgreSQL), the chunk is applied in memory in input order, and the changed
  * items are written with one JDBC batch of INSERTs and one of UPDATEs. The cost grows with the
  * night's lines (a B-tree lookup and write each), not with the size of the backlog; items that
- * tonight does not mention are not read. The undo pass of a restart or rerun walks the table once
- * in claim order, a page at a time. Memory is one chunk.
+ * tonight does not mention are not read, only their keys at the start. The undo pass of a restart
+ * or rerun walks the table once in claim order, a page at a time. Memory is one chunk and the filter.
  */
 public class BacklogStore {
     static final int CHUNK = 2000;
@@ -235,7 +252,7 @@ public class BacklogStore {
             BacklogStore.this.start(jdbc, con, runDate);
             long items = jdbc.queryForObject("SELECT COUNT(*) FROM backlog_item", Long.class);
             known = new KnownKeys(items + EXPECTED_NEW_KEYS);
-            // the primary key's columns only: H2 and PostgreSQL can answer from the index
+            // the primary key's columns only
             jdbc.query(ReconRepository.streamingQuery("SELECT claim_id, line_number, payer_id FROM backlog_item"),
                     rs -> {
                         known.add(new ItemKey(rs.getString(3), rs.getString(1), rs.getString(2)));

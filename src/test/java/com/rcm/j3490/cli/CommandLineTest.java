@@ -36,6 +36,19 @@ class CommandLineTest {
     }
 
     @Test
+    void theBacklogCommandTakesAsOfNotRunDate() {
+        assertThat(parse("backlog")).isEqualTo(new CommandLine(CommandLine.Command.BACKLOG, null, 20, false));
+        assertThat(parse("backlog", "asOf=2026-12-01").runDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(CommandLine.defaultProperties(new String[] {"backlog"})).containsEntry("logging.level.root", "WARN");
+        for (String[] args : new String[][] {{"backlog", "runDate=2026-12-01"}, {"show", "asOf=2026-12-01"},
+                {"backlog", "asOf=tomorrow"}}) {
+            assertThatThrownBy(() -> parse(args)).as(String.join(" ", args))
+                    .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED));
+        }
+        assertThatThrownBy(() -> parse("backlog", "runDate=2026-12-01")).hasMessageContaining("asOf=YYYY-MM-DD");
+    }
+
+    @Test
     void badArgumentsAreRefusedWithExitCode2() {
         for (String[] args : new String[][] {{"frobnicate"}, {"show"}, {"restart"}, {"runs", "--limit=0"},
                 {"runs", "--limit=ten"}, {"runDate=23/11/2026"}, {"rundate=2026-11-23"}, {"show", "runDate=2026-11-23", "extra"},

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rcm.j3490.ReconApplication;
+import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.job.ExitCode;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.UserError;
@@ -54,6 +55,7 @@ class PostgresRepositoryTest {
         String schema = "recon_ops_test_" + ProcessHandle.current().pid();
         sql(user, "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
         List<String> onPostgres;
+        String backlogOnPostgres;
         try (ConfigurableApplicationContext context = context(in, dir.resolve("pg-reports"),
                 "spring.datasource.url=" + URL + "?currentSchema=" + schema, "spring.datasource.username=" + user,
                 "spring.datasource.password=")) {
@@ -62,6 +64,8 @@ class PostgresRepositoryTest {
             assertThat(context.getBean(RepositoryLock.class).exclusive()).isFalse();
 
             assertThat(commands.run(ReconLauncher.parameters(DAY))).isEqualTo(ExitCode.COMPLETED);
+            long openItems = context.getBean(BacklogStore.class).openCount();
+            assertThat(openItems).as("work items on PostgreSQL").isPositive();
             try {
                 commands.run(ReconLauncher.parameters(DAY));
                 throw new AssertionError("a completed date was launched again");
@@ -69,6 +73,9 @@ class PostgresRepositoryTest {
                 assertThat(e.exitCode()).isEqualTo(ExitCode.ALREADY_COMPLETED);
             }
             assertThat(commands.rerun(DAY, true)).isEqualTo(ExitCode.COMPLETED);
+            assertThat(context.getBean(BacklogStore.class).openCount()).as("the rerun opened no item twice")
+                    .isEqualTo(openItems);
+            backlogOnPostgres = backlog(context);
             RunHistory history = context.getBean(RunHistory.class);
             assertThat(history.ofDate(DAY)).extracting(RunHistory.Run::status)
                     .containsExactly(BatchStatus.COMPLETED, BatchStatus.COMPLETED);
@@ -89,6 +96,8 @@ class PostgresRepositoryTest {
                 "spring.datasource.url=jdbc:h2:file:./" + h2 + "/recon-repository")) {
             assertThat(commands(context, new ByteArrayOutputStream()).run(ReconLauncher.parameters(DAY)))
                     .isEqualTo(ExitCode.COMPLETED);
+            assertThat(backlog(context)).as("the backlog command's figures, H2 and PostgreSQL")
+                    .contains("Total open").isEqualTo(backlogOnPostgres);
         }
         assertThat(WorkbookSheets.rows(dir.resolve("h2-reports").resolve(WorklistWorkbookWriter.fileName(DAY)),
                 WorklistWorkbookWriter.ALL_LINES)).hasSize(1 + 300 - 300 / 7 - 1).isEqualTo(onPostgres);
@@ -104,6 +113,17 @@ class PostgresRepositoryTest {
         // as command-line arguments: they win over application.properties (builder properties would not)
         return new SpringApplicationBuilder(ReconApplication.class)
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+    }
+
+    /** What the backlog command prints for the date. */
+    private static String backlog(ConfigurableApplicationContext c) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var readOnly = new org.springframework.transaction.support.TransactionTemplate(
+                c.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        readOnly.setReadOnly(true);
+        new BacklogReport(c.getBean(BacklogStore.class), readOnly, 30, new PrintStream(out, true, StandardCharsets.UTF_8))
+                .print(DAY);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static ReconCommands commands(ConfigurableApplicationContext c, ByteArrayOutputStream out) {
