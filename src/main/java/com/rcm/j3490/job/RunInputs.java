@@ -42,11 +42,11 @@ public class RunInputs {
     }
 
     /** An input file as found now, with its content checksum. */
-    record Found(InputKind kind, Path path, String checksum) {
+    public record Found(InputKind kind, Path path, String checksum) {
     }
 
-    /** Every input file the configured paths name now, in the inventory's order, with checksums. */
-    List<Found> current() {
+    /** Every input file the configured paths name now, in the inventory's order, with checksums (also the console's inputs page). */
+    public List<Found> current() {
         List<Found> found = new ArrayList<>();
         add(found, properties.input().remittance(), InputKind.REMITTANCE);
         if (properties.input().claims() != null) {

@@ -291,6 +291,33 @@ public class ReconRepository {
                 Date.valueOf(runDate), instanceId);
     }
 
+    // ---- retention -------------------------------------------------------------------------
+
+    /**
+     * Deletes what holds patient data of the runs whose last execution COMPLETED or was ABANDONED
+     * before {@code cutoff}: staged lines, rejected rows (raw rows), and their duplicate keys. Kept:
+     * the job repository's history, the runs' input file records and content checksums (no
+     * patient data), and the backlog's work items, which live in their own tables. A failed or
+     * stopped run keeps its lines, however old: a restart needs them.
+     *
+     * @return the job instances pruned
+     */
+    public List<Long> pruneRunsEndedBefore(LocalDateTime cutoff) {
+        List<Long> instances = jdbc.queryForList("SELECT e.JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION e "
+                + "WHERE e.STATUS IN ('COMPLETED', 'ABANDONED') AND e.END_TIME < ? AND e.JOB_EXECUTION_ID = "
+                + "(SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x WHERE x.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID) "
+                + "AND (EXISTS (SELECT 1 FROM recon_line l WHERE l.job_instance_id = e.JOB_INSTANCE_ID) "
+                + "OR EXISTS (SELECT 1 FROM recon_rejected_row r WHERE r.job_instance_id = e.JOB_INSTANCE_ID) "
+                + "OR EXISTS (SELECT 1 FROM recon_reconciled_key k WHERE k.job_instance_id = e.JOB_INSTANCE_ID)) "
+                + "ORDER BY e.JOB_INSTANCE_ID", Long.class, Timestamp.valueOf(cutoff));
+        for (Long instance : instances) {
+            jdbc.update("DELETE FROM recon_line WHERE job_instance_id = ?", instance);
+            jdbc.update("DELETE FROM recon_rejected_row WHERE job_instance_id = ?", instance);
+            jdbc.update("DELETE FROM recon_reconciled_key WHERE job_instance_id = ?", instance);
+        }
+        return instances;
+    }
+
     // ---- reading lines back for the workbook ------------------------------------------------
 
     private static final RowMapper<ReconciledLine> LINE_MAPPER = (rs, n) -> {

@@ -89,7 +89,7 @@ class X12NightEndToEndTest {
         jdbc.execute("CREATE TRIGGER IF NOT EXISTS fail_once_x12 BEFORE INSERT ON recon_line FOR EACH ROW CALL '"
                 + FailOnceTrigger.class.getName() + "'");
         FailOnceTrigger.FAIL_FROM_SEQ.set(1550);
-        JobParameters x12Run = new JobParametersBuilder(csvRun).addLong(ReconJobConfiguration.RERUN_PARAMETER, 1L)
+        JobParameters x12Run = new JobParametersBuilder(csvRun).addLong(RunKey.RERUN, 1L)
                 .toJobParameters();
         JobExecution failed = jobs.startJob(x12Run);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
