@@ -22,6 +22,9 @@
 #                           refuse 1,500,000 lines (older commits ignore the unknown property)
 #   BENCH_KEEP=1            keep the H2 database, the job's workbook and the floor workbook
 #   BENCH_DIR=target/bench  where inputs, runs and results go (relative to the project)
+#   BENCH_FORMAT=csv        csv, or x12: the same generated night written as 835s (one transaction set
+#                           per check) plus the provider's 837P claims (bench X12NightWriter), read with
+#                           --recon.input.claims; compare with a csv run of the same size (docs/performance.md)
 #   BENCH_BACKLOG=500000    before each job run, seed its fresh database with that many open work items
 #                           from four earlier nights (bench.BacklogSeed, through the job's BacklogStore;
 #                           their claims are not in the input); the seeding is not part of the wall time
@@ -33,6 +36,7 @@ SEED=${BENCH_SEED:-3490}
 OUT=${BENCH_DIR:-target/bench}
 JOB_OPTS=${BENCH_JAVA_OPTS:-}
 JOB_ARGS=${BENCH_JOB_ARGS---recon.skip-limit=-1}
+FORMAT=${BENCH_FORMAT:-csv}
 RUN_DATE=2026-11-23
 JAR=target/j3490-recon.jar
 SIZES=("$@")
@@ -131,7 +135,19 @@ for lines in "${SIZES[@]}"; do
         log "generating $claims claims (~$lines lines) into $input"
         bench_main InputGenerator "$claims" "$input" "$SEED" >&2
     fi
-    run="$OUT/$lines/xmx-$XMX"
+    remittance_in="$input/remittance"
+    claims_arg=()
+    if [ "$FORMAT" = x12 ]; then
+        if [ ! -s "$input/x12/done" ] || [ "$(cat "$input/x12/done")" != "$claims-$SEED" ]; then
+            rm -rf "$input/x12"
+            log "writing the night as X12 835 + 837 into $input/x12"
+            bench_main X12NightWriter "$input/remittance" "$input/x12/835" "$input/x12/837" >&2
+            echo "$claims-$SEED" > "$input/x12/done"
+        fi
+        remittance_in="$input/x12/835"
+        claims_arg=(--recon.input.claims="$input/x12/837")
+    fi
+    run="$OUT/$lines/xmx-$XMX${FORMAT/csv/}"
     rm -rf "$run"
     mkdir -p "$run"
     if [ "$BACKLOG" -gt 0 ]; then
@@ -140,12 +156,12 @@ for lines in "${SIZES[@]}"; do
             "$RUN_DATE" >&2
     fi
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-    log "job: $lines lines, -Xmx$XMX, $BACKLOG earlier work items (load average $load_before)"
+    log "job: $lines lines ($FORMAT), -Xmx$XMX, $BACKLOG earlier work items (load average $load_before)"
 
     set +e
     start=$(date +%s%N)
     java -Xmx"$XMX" -Xlog:gc*:file="$run/gc.log" ${JOB_OPTS//@RUN@/$run} -jar "$JAR" \
-        --recon.input.remittance="$input/remittance" \
+        --recon.input.remittance="$remittance_in" "${claims_arg[@]}" \
         --recon.input.invoices="$input/invoices" \
         --recon.reference.contracts="$input/reference/payer-contracts.csv" \
         --recon.reference.pricing="$input/reference/asp-pricing.csv" \
