@@ -136,9 +136,11 @@ public class ReconJobConfiguration {
 
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
-            ReconRepository repository, RunReferenceData reference, RunTracker runTracker) {
+            ReconRepository repository, RunReferenceData reference, RunTracker runTracker,
+            javax.sql.DataSource dataSource) {
         return new StepBuilder("writeWorkbook", jobRepository)
-                .tasklet(new WriteWorkbookTasklet(properties, repository, reference, tm), tm)
+                .tasklet(new WriteWorkbookTasklet(properties, repository, reference,
+                        new com.rcm.j3490.backlog.BacklogStore(dataSource), tm), tm)
                 .listener(runTracker)
                 .build();
     }
