@@ -14,7 +14,7 @@
 # Environment:
 #   BENCH_XMX=512m          heap of every JVM (the job and the floors); e.g. BENCH_XMX=256m
 #   BENCH_SEED=3490         generator seed
-#   BENCH_SKIP_BUILD=1      use the existing target/j3490-recon.jar
+#   BENCH_SKIP_BUILD=1      use the existing target/j3490-recon.jar and target/test-classes
 #   BENCH_JAVA_OPTS="..."   extra JVM options for the job only; @RUN@ stands for the run's folder, e.g.
 #                           BENCH_JAVA_OPTS='-XX:StartFlightRecording=dumponexit=true,filename=@RUN@/job.jfr'
 #   BENCH_JOB_ARGS="..."    extra job arguments; default --recon.skip-limit=-1: the generator writes
@@ -39,23 +39,35 @@ fi
 
 log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
 
+# The bench tools live in the test tree (src/test/java/com/rcm/j3490/bench), not in the production
+# jar: package -DskipTests still compiles them into target/test-classes.
+BENCH_CLASSES=target/test-classes/com/rcm/j3490/bench
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
     log "building $JAR"
     ./mvnw -B -ntp -q -DskipTests package
 fi
 [ -f "$JAR" ] || { echo "no $JAR: build failed?" >&2; exit 1; }
+[ -d "$BENCH_CLASSES" ] || { echo "no $BENCH_CLASSES: build failed?" >&2; exit 1; }
 mkdir -p "$OUT"
-# Run a private copy: a rebuild of target/j3490-recon.jar by someone else during a long run would
-# pull classes out from under the running JVM.
+# Run private copies: a rebuild of target/ by someone else during a long run would pull classes out
+# from under the running JVM.
 cp "$JAR" "$OUT/j3490-recon-bench.jar"
 JAR="$OUT/j3490-recon-bench.jar"
+rm -rf "$OUT/bench-classes"
+mkdir -p "$OUT/bench-classes/com/rcm/j3490"
+cp -r "$BENCH_CLASSES" "$OUT/bench-classes/com/rcm/j3490/"
+# The bench tools' libraries (opencsv, POI, H2, ...) from the local Maven repository.
+if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -s "$OUT/classpath.txt" ]; then
+    ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test \
+        -Dmdep.outputFile="$(pwd)/$OUT/classpath.txt" >&2
+fi
+BENCH_CP="$OUT/bench-classes:$(cat "$OUT/classpath.txt")"
 
-# A bench class from the packaged jar (Boot 4's PropertiesLauncher puts BOOT-INF/lib on the class path).
+# A bench class (plain Java main, no Spring) from the test tree's classes.
 bench_main() {
     local main=$1
     shift
-    java -Xmx"$XMX" -cp "$JAR" -Dloader.main=com.rcm.j3490.bench."$main" \
-        org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+    java -Xmx"$XMX" -cp "$BENCH_CP" com.rcm.j3490.bench."$main" "$@"
 }
 
 # Largest heap after GC, in MB, from the "[gc] GC(n) Pause Young|Full ... 120M->30M(512M)" lines of
@@ -134,7 +146,7 @@ for lines in "${SIZES[@]}"; do
     load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     log "job exit $rc after $(secs $wall_ms) s (load average $load_after)"
 
-    bench_main RunReport "$run/h2" > "$run/report.properties" 2>&1 || true
+    bench_main BenchRunReport "$run/h2" > "$run/report.properties" 2>&1 || true
     target=$(prop "$run/report.properties" targetLines "$(prop "$input/generated.properties" targetRows)")
     remit=$(prop "$input/generated.properties" remittanceRows)
     workbook="$run/reports/j3490-worklist-$RUN_DATE.xlsx"

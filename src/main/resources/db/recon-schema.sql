@@ -104,3 +104,21 @@ CREATE TABLE IF NOT EXISTS recon_reconciled_file (
     job_instance_id BIGINT NOT NULL,
     completed_at TIMESTAMP NOT NULL
 );
+
+-- The payment (payer and check number) of a staged line, as 64 bits of a hash: the first part of
+-- the key of recon_reconciled_key (NULL for lines staged by a version before it).
+ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS check_key BIGINT;
+
+-- Duplicate keys (contract 2.7) of the lines completed runs reconciled, so that a remittance
+-- re-sent later, even re-saved with other line ends, is not reconciled again. Keyed by check
+-- first: a night looks up its checks, one probe each, and reads the keys of a check only when an
+-- earlier run paid it. Written once per completed run, in key order; a rerun of a date replaces
+-- that date's keys.
+CREATE TABLE IF NOT EXISTS recon_reconciled_key (
+    check_key BIGINT NOT NULL,
+    duplicate_key VARCHAR(64) NOT NULL,
+    job_instance_id BIGINT NOT NULL,
+    run_date DATE NOT NULL,
+    PRIMARY KEY (check_key, duplicate_key)
+);
+CREATE INDEX IF NOT EXISTS recon_reconciled_key_date ON recon_reconciled_key (run_date);

@@ -36,8 +36,9 @@ class PackageDependenciesTest {
             Map.entry("backlog", union(BASE, Set.of("reconcile"))), // stores items with the staged-line codec
             Map.entry("job", FEATURES),
             Map.entry("ops", union(FEATURES, Set.of("job"))),
-            Map.entry("console", union(FEATURES, Set.of("job", "ops"))),
-            Map.entry("bench", union(FEATURES, Set.of("job"))));
+            Map.entry("console", union(FEATURES, Set.of("job", "ops"))));
+    // No "bench": the benchmark tools live in the test tree (src/test/java/com/rcm/j3490/bench), so
+    // a bench package under src/main fails here as "not in docs/architecture.md".
 
     @Test
     void everyImportPointsDownTheLayers() throws IOException {

@@ -41,6 +41,18 @@ public final class FailureReason {
         return oneLine(chosen);
     }
 
+    /** What to do when a restart cannot help: the run is given up and the date reconciled again. */
+    public static String rerunAdvice(java.time.LocalDate runDate) {
+        return "abandon runDate=" + runDate + RERUN_MARKER + runDate + " --confirm";
+    }
+
+    private static final String RERUN_MARKER = ", then rerun runDate=";
+
+    /** The reason says that a restart would fail the same way (see {@link #rerunAdvice}). */
+    public static boolean requiresRerun(String reason) {
+        return reason != null && reason.contains(RERUN_MARKER) && reason.contains("abandon runDate=");
+    }
+
     public static String oneLine(String text) {
         return text == null ? "" : text.replaceAll("\\s+", " ").trim();
     }

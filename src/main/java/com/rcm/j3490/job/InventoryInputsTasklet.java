@@ -7,6 +7,7 @@ import com.rcm.j3490.reconcile.ReconRepository.Rejected;
 import com.rcm.j3490.reconcile.ReconRepository.RunFile;
 import com.rcm.j3490.reference.ReferenceData;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,6 +20,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * First step: fixes the run's input files (with content checksums), skips remittance files
  * whose content a completed run already reconciled, and records the reference files' rejected rows.
+ * It runs again on every restart: once the run has reconciled rows, it only checks that every
+ * input is still the one recorded ({@link RunInputs}) and keeps the record; before that, it takes
+ * the inputs as they are now.
  */
 public class InventoryInputsTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(InventoryInputsTasklet.class);
@@ -26,11 +30,14 @@ public class InventoryInputsTasklet implements Tasklet {
     private final ReconProperties properties;
     private final ReconRepository repository;
     private final RunReferenceData reference;
+    private final RunInputs inputs;
 
-    public InventoryInputsTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference) {
+    public InventoryInputsTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference,
+            RunInputs inputs) {
         this.properties = properties;
         this.repository = repository;
         this.reference = reference;
+        this.inputs = inputs;
     }
 
     @Override
@@ -38,6 +45,19 @@ public class InventoryInputsTasklet implements Tasklet {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         boolean rerun = jobExecution.getJobParameters().getLong(ReconJobConfiguration.RERUN_PARAMETER) != null;
+        LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
+
+        List<RunFile> recorded = repository.runFiles(instanceId);
+        if (inputs.fixed(jobExecution.getJobInstance(), recorded)) {
+            // a restart after rows were reconciled: the launcher checked the inputs; check again,
+            // as late as possible, and resume on the record as it is (its counts included)
+            RunInputs.firstDifference(recorded, inputs.current()).ifPresent(change -> {
+                throw new UserError(ExitCode.REFUSED, RunInputs.refusal(change, runDate));
+            });
+            reference.forExecution(jobExecution.getId());
+            log.info("Restart: the {} input file(s) the run started with are unchanged", recorded.size());
+            return RepeatStatus.FINISHED;
+        }
 
         List<RunFile> files = new ArrayList<>();
         int order = 0;
@@ -56,7 +76,8 @@ public class InventoryInputsTasklet implements Tasklet {
         int[] referenceOrder = new int[InputKind.values().length];
         for (ReferenceData.InputFileCount f : data.files()) {
             int o = referenceOrder[f.kind().ordinal()]++;
-            files.add(new RunFile(f.kind(), o, f.file(), f.path(), null, null, f.rows()));
+            // the checksum after loading: a file replaced while it was read differs from it at the end of the run
+            files.add(new RunFile(f.kind(), o, f.file(), f.path(), FileChecksum.sha256(f.path()), null, f.rows()));
             f.rejected().forEach(r -> rejections.add(new Rejected(f.kind(), o, r)));
         }
         repository.replaceRunFiles(instanceId, files);

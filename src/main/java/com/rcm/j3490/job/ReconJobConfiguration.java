@@ -1,13 +1,17 @@
 package com.rcm.j3490.job;
 
+import com.rcm.j3490.backlog.BacklogStore;
+import com.rcm.j3490.backlog.TeamColumnsSource;
 import com.rcm.j3490.reconcile.LineOutcome;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconcileProcessor;
 import com.rcm.j3490.reconcile.ReconcileWriter;
 import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -17,6 +21,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +32,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job: inventoryInputs (tasklet) → reconcileLines (chunks, restartable) →
- * writeWorkbook (tasklet). No incrementer: a run is identified by its runDate, so launching
+ * applyBacklog (tasklet: the work items, contract 6.1) → writeWorkbook (tasklet). No incrementer:
+ * a run is identified by its runDate, so launching
  * the same date again restarts a failed run where it stopped.
  */
 @Configuration
@@ -39,12 +45,13 @@ public class ReconJobConfiguration {
     public static final String RERUN_PARAMETER = "rerun";
 
     @Bean
-    Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step writeWorkbook,
-            RunTracker runTracker) {
+    Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step applyBacklog,
+            Step writeWorkbook, RunTracker runTracker) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runTracker)
                 .start(inventoryInputs)
                 .next(reconcileLines)
+                .next(applyBacklog)
                 .next(writeWorkbook)
                 .build();
     }
@@ -66,13 +73,18 @@ public class ReconJobConfiguration {
 
     @Bean
     ReconLauncher reconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job j3490Reconciliation,
-            ReconProperties properties) {
-        return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties);
+            ReconProperties properties, RunInputs runInputs) {
+        return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties, runInputs);
     }
 
     @Bean
     ReconRepository reconRepository(JdbcTemplate jdbcTemplate) {
         return new ReconRepository(jdbcTemplate);
+    }
+
+    @Bean
+    RunInputs runInputs(ReconProperties properties, ReconRepository repository, JobRepository jobRepository) {
+        return new RunInputs(properties, repository, jobRepository);
     }
 
     @Bean
@@ -88,8 +100,8 @@ public class ReconJobConfiguration {
     @Bean
     Step inventoryInputs(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             ReconRepository repository, RunReferenceData reference, RemittanceCheck remittanceCheck,
-            RunTracker runTracker) {
-        InventoryInputsTasklet inventory = new InventoryInputsTasklet(properties, repository, reference);
+            RunTracker runTracker, RunInputs runInputs) {
+        InventoryInputsTasklet inventory = new InventoryInputsTasklet(properties, repository, reference, runInputs);
         return new StepBuilder("inventoryInputs", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
                     inventory.execute(contribution, chunkContext);
@@ -99,6 +111,8 @@ public class ReconJobConfiguration {
                     jobExecution.getExecutionContext().putLong(ReconProgress.TOTAL_ROWS, checked.records());
                     return RepeatStatus.FINISHED;
                 }, tm)
+                // again on every restart: it checks that the inputs are the ones the run started with
+                .allowStartIfComplete(true)
                 .listener(runTracker)
                 .build();
     }
@@ -135,12 +149,45 @@ public class ReconJobConfiguration {
     }
 
     @Bean
+    BacklogStore backlogStore(DataSource dataSource) {
+        return new BacklogStore(dataSource);
+    }
+
+    /**
+     * The night's lines into the work items (contract 6.1), after the team's columns of the newest
+     * earlier workbook: a {@link TeamColumnsSource} bean when there is one, else none are read.
+     */
+    @Bean
+    Step applyBacklog(JobRepository jobRepository, PlatformTransactionManager tm, BacklogStore backlogStore,
+            ReconRepository repository, ObjectProvider<TeamColumnsSource> teamColumns, RunTracker runTracker) {
+        return new StepBuilder("applyBacklog", jobRepository)
+                .tasklet(new ApplyBacklogTasklet(backlogStore, repository,
+                        teamColumns.getIfAvailable(() -> TeamColumnsSource.NONE)), tm)
+                .listener(runTracker)
+                .build();
+    }
+
+    /**
+     * The team's columns of the newest earlier workbook (contract 6.3), read into the items by the
+     * applyBacklog step; what was read (and any unreadable workbook) goes to the job's execution
+     * context for the Summary.
+     */
+    @Bean
+    @StepScope
+    TeamColumnsSource teamColumns(ReconProperties properties, BacklogStore backlogStore,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        Path dir = properties.workbook().carryOverDir() != null ? properties.workbook().carryOverDir()
+                : properties.output().dir();
+        return new WorkbookTeamColumns(dir, backlogStore, stepExecution.getJobExecution().getExecutionContext());
+    }
+
+    @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
-            ReconRepository repository, RunReferenceData reference, RunTracker runTracker,
-            javax.sql.DataSource dataSource) {
+            ReconRepository repository, RunReferenceData reference, RunTracker runTracker, RunInputs runInputs,
+            BacklogStore backlogStore) {
         return new StepBuilder("writeWorkbook", jobRepository)
-                .tasklet(new WriteWorkbookTasklet(properties, repository, reference,
-                        new com.rcm.j3490.backlog.BacklogStore(dataSource), tm), tm)
+                .tasklet(new StagedDataFailures(new WriteWorkbookTasklet(properties, repository, reference,
+                        backlogStore, tm, runInputs)), tm)
                 .listener(runTracker)
                 .build();
     }
@@ -167,6 +214,7 @@ public class ReconJobConfiguration {
     @StepScope
     ReconcileWriter reconcileWriter(ReconRepository repository, @Value("#{stepExecution}") StepExecution stepExecution) {
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        return new ReconcileWriter(repository, () -> instanceId);
+        return new ReconcileWriter(repository, () -> instanceId,
+                stepExecution.getJobExecution().getJobParameters().getLocalDate(RUN_DATE));
     }
 }

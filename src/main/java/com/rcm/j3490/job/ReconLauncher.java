@@ -31,8 +31,11 @@ public class ReconLauncher {
     private final JobRepository jobRepository;
     private final Job job;
     private final ReconProperties properties;
+    private final RunInputs inputs;
 
-    public ReconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, ReconProperties properties) {
+    public ReconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, ReconProperties properties,
+            RunInputs inputs) {
+        this.inputs = inputs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -64,6 +67,12 @@ public class ReconLauncher {
             if (last != null && last.getStatus().isRunning()) {
                 throw alreadyRunning(parameters, last);
             }
+            if (last != null) { // a restart: only on the inputs the run started with, once it reconciled rows
+                inputs.changedSinceStart(instance, parameters.getLocalDate(ReconJobConfiguration.RUN_DATE))
+                        .ifPresent(refusal -> {
+                            throw new UserError(ExitCode.REFUSED, refusal);
+                        });
+            }
         }
         try {
             return jobOperator.start(job, parameters);
@@ -77,7 +86,10 @@ public class ReconLauncher {
         }
     }
 
-    /** Every input path exists and every file is readable with the columns it must have. */
+    /**
+     * Every input path exists and every file is readable with the columns it must have; the
+     * output folder takes files and has room for the workbook.
+     */
     public void checkInputs() {
         check(properties.input().remittance(), InputKind.REMITTANCE);
         check(properties.input().invoices(), InputKind.INVOICES);
@@ -86,6 +98,8 @@ public class ReconLauncher {
         if (properties.reference().codeDescriptions() != null) {
             check(properties.reference().codeDescriptions(), InputKind.CODE_DESCRIPTIONS);
         }
+        OutputFolder.check(properties.output().dir(),
+                OutputFolder.estimatedWorkbookBytes(properties.input().remittance()));
     }
 
     private static void check(Path path, InputKind kind) {

@@ -25,6 +25,9 @@ public class RunTracker implements JobExecutionListener, StepExecutionListener {
     static final String STEP_STARTED = "Step started: ";
     private static final Logger log = LoggerFactory.getLogger(RunTracker.class);
     private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
+    /** Executions left to finish their workbook step on shutdown (logged once). */
+    private final Set<Long> finishing = ConcurrentHashMap.newKeySet();
+    static final String WORKBOOK_STEP = "writeWorkbook";
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
@@ -63,6 +66,11 @@ public class RunTracker implements JobExecutionListener, StepExecutionListener {
         }
     }
 
+    private static boolean writingWorkbook(JobExecution execution) {
+        return execution.getStatus().isRunning() && execution.getStepExecutions().stream()
+                .anyMatch(s -> s.getStepName().equals(WORKBOOK_STEP) && s.getStatus().isRunning());
+    }
+
     /** Ids of the executions this process is running now. */
     public Set<Long> running() {
         return Set.copyOf(running.keySet());
@@ -80,6 +88,15 @@ public class RunTracker implements JobExecutionListener, StepExecutionListener {
     public List<JobExecution> requestStop() {
         List<JobExecution> asked = new java.util.ArrayList<>();
         for (JobExecution execution : running.values()) {
+            if (writingWorkbook(execution)) {
+                // the last step: stopped after its work, it would leave a complete workbook under a
+                // STOPPED run; it ends in bounded time, so it completes (within recon.shutdown-timeout)
+                if (finishing.add(execution.getId())) {
+                    log.info("Shutting down: run {} is writing its workbook, its last step; it completes first",
+                            ReconLauncher.describe(execution.getJobParameters()));
+                }
+                continue;
+            }
             if (execution.getStatus().isRunning()) {
                 execution.setStatus(BatchStatus.STOPPING);
                 execution.getStepExecutions().stream().filter(s -> s.getStatus().isRunning())

@@ -31,9 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Last step: the workbook, published only when complete; then the run's remittance checksums are
  * registered. All Lines shows tonight's lines (one ordered read of the staging table, on its own
  * thread); the worklists show every open work item, sorted per worklist, and Resolved the items
- * resolved in the window (contract 6.2), read from the backlog store as a stream. The run date
- * must have been applied to the items first; until the job has a backlog step of its own, this
- * step applies it when it was not ({@link ApplyBacklog}).
+ * resolved in the window (contract 6.2), read from the backlog store as a stream, after the
+ * applyBacklog step applied the run date to the items.
  */
 public class WriteWorkbookTasklet implements Tasklet {
     public static final String WORKBOOK_PATH = "workbookPath";
@@ -53,13 +52,15 @@ public class WriteWorkbookTasklet implements Tasklet {
     private final BacklogStore store;
     /** The All Lines read runs in its own read-only transaction (PostgreSQL streams rows only inside one). */
     private final TransactionTemplate readOnly;
+    private final RunInputs inputs;
 
     public WriteWorkbookTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference,
-            BacklogStore store, PlatformTransactionManager transactionManager) {
+            BacklogStore store, PlatformTransactionManager transactionManager, RunInputs inputs) {
+        this.inputs = inputs;
+        this.store = store;
         this.properties = properties;
         this.repository = repository;
         this.reference = reference;
-        this.store = store;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
     }
@@ -70,10 +71,10 @@ public class WriteWorkbookTasklet implements Tasklet {
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
         var jobContext = jobExecution.getExecutionContext();
-        if (!store.applied(runDate)) {
-            // the items must hold tonight's lines and the team's columns before the worklists show them
-            ApplyBacklog.apply(store, repository, instanceId, runDate, carryOverDir(), jobContext);
-        }
+        // the checksums recorded as reconciled must be the content reconciled: no input replaced meanwhile
+        inputs.changedSinceRecorded(instanceId, runDate).ifPresent(change -> {
+            throw new IllegalStateException(change);
+        });
         List<RunFile> files = repository.runFiles(instanceId);
         LineTotals totals = new LineTotals(TOP_LINES);
         RunSummary summary;
@@ -122,6 +123,7 @@ public class WriteWorkbookTasklet implements Tasklet {
                 seconds(started, linesRead), seconds(started, worklistsDone), seconds(started, allLinesDone),
                 seconds(started, System.nanoTime()));
         repository.registerReconciled(instanceId, runDate, files);
+        repository.registerReconciledKeys(instanceId, runDate);
         jobContext.putString(WORKBOOK_PATH, written.toString());
         // the end-of-run line reads these instead of scanning the staging table again
         jobContext.putLong(LINES, summary.total().lines());
@@ -145,17 +147,12 @@ public class WriteWorkbookTasklet implements Tasklet {
                     + " was rejected (see " + WorklistWorkbookWriter.REJECTED_ROWS + "). Lines it would have priced "
                     + "are flagged and may be priced by another row or not at all: fix the contract file and rerun.");
         }
-        warnings.addAll(ApplyBacklog.notes(jobContext, ApplyBacklog.TEAM_WARNINGS));
-        return new SummaryWriter.Notes(ApplyBacklog.notes(jobContext, ApplyBacklog.TEAM_FACTS), warnings);
+        warnings.addAll(WorkbookTeamColumns.notes(jobContext, WorkbookTeamColumns.WARNINGS));
+        return new SummaryWriter.Notes(WorkbookTeamColumns.notes(jobContext, WorkbookTeamColumns.FACTS), warnings);
     }
 
     private static String seconds(long from, long to) {
         return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
-    }
-
-    private Path carryOverDir() {
-        Path dir = properties.workbook().carryOverDir();
-        return dir != null ? dir : properties.output().dir();
     }
 
     private RunSummary summary(long instanceId, LocalDate runDate, List<RunFile> files, LineTotals totals) {

@@ -310,6 +310,12 @@ public class ReconCommands implements DisposableBean {
                     : "running in another process, or its process died; if it died: recover runDate=" + d
                             + " --confirm, then: restart runDate=" + d;
         }
+        if (s == BatchStatus.STOPPED) { // a shutdown asked it to stop at a commit: nothing to fix
+            return "stopped at a commit by a shutdown: restart runDate=" + d + " (resumes after the last commit)";
+        }
+        if (FailureReason.requiresRerun(FailureReason.of(run.last().getExitStatus().getExitDescription()))) {
+            return "a restart would fail the same way: fix the input, then " + FailureReason.rerunAdvice(d);
+        }
         return "fix the cause, then: restart runDate=" + d + " (resumes after the last commit); or give it up: "
                 + "abandon runDate=" + d;
     }

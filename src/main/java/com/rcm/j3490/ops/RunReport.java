@@ -65,7 +65,8 @@ public class RunReport {
         String reason = failures.isEmpty() ? FailureReason.of(execution.getExitStatus().getExitDescription())
                 : reason(failures.get(0));
         err.println("Run " + run + " " + execution.getStatus() + (steps.isEmpty() ? "" : " in step " + steps)
-                + (reason.isEmpty() ? "" : ": " + reason) + ". Fix the cause, then " + resume);
+                + (reason.isEmpty() ? "" : ": " + reason)
+                + (FailureReason.requiresRerun(reason) ? "" : ". Fix the cause, then " + resume));
         return ExitCode.FAILED;
     }
 

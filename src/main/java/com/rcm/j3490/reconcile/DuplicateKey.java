@@ -26,6 +26,21 @@ final class DuplicateKey {
         }
     }
 
+    /**
+     * The payment a line belongs to (payer and check number), as 64 bits of its SHA-256: the
+     * first part of the key under which completed runs' lines are kept, so a new night looks
+     * up its checks, not each of its lines.
+     */
+    static long checkKey(String payerId, String checkNumber) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((nz(payerId) + "\u001F" + nz(checkNumber)).getBytes(StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }

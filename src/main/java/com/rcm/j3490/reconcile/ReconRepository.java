@@ -30,7 +30,7 @@ public class ReconRepository {
      * reconcile step's time and half of the workbook step's reading.
      */
     private static final String INSERT_LINE = "INSERT INTO recon_line (job_instance_id, seq, source_file, source_line, "
-            + "duplicate_key, duplicate_of, claim_id, status, line_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "duplicate_key, duplicate_of, claim_id, status, line_data, check_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -148,7 +148,8 @@ public class ReconRepository {
     // ---- the reconcile step's chunk -------------------------------------------------------
 
     /** Writes one chunk: lines (a redelivered row points at the earlier one), rejections, file counts. */
-    void writeChunk(long instanceId, List<? extends LineOutcome> chunk, DuplicateIndex firstLines) {
+    void writeChunk(long instanceId, List<? extends LineOutcome> chunk, DuplicateIndex firstLines,
+            EarlierRunKeys earlierRuns) {
         List<LineOutcome.Reconciled> lines = new ArrayList<>(chunk.size());
         List<Rejected> rejections = new ArrayList<>();
         Map<Integer, long[]> fileCounts = new HashMap<>();
@@ -165,7 +166,7 @@ public class ReconRepository {
                 counts[1]++;
             }
         }
-        Long[] duplicateOf = insertLines(instanceId, lines, firstLines);
+        Long[] duplicateOf = insertLines(instanceId, lines, firstLines, earlierRuns);
         for (int i = 0; i < duplicateOf.length; i++) {
             if (duplicateOf[i] != null) {
                 fileCounts.get(lines.get(i).fileOrder())[3]++;
@@ -178,11 +179,23 @@ public class ReconRepository {
                 counts[0], counts[1], counts[2], counts[3], instanceId, InputKind.REMITTANCE.name(), order));
     }
 
-    /** Inserts the lines; returns, for each, the seq of the earlier line it repeats, or null. */
-    private Long[] insertLines(long instanceId, List<LineOutcome.Reconciled> lines, DuplicateIndex firstLines) {
+    /**
+     * Inserts the lines; returns, for each, the seq of the earlier line of the run it repeats, or
+     * minus the job instance of the earlier completed run that reconciled it, or null.
+     */
+    private Long[] insertLines(long instanceId, List<LineOutcome.Reconciled> lines, DuplicateIndex firstLines,
+            EarlierRunKeys earlierRuns) {
         if (lines.isEmpty()) {
             return new Long[0];
         }
+        long[] checkKeys = new long[lines.size()];
+        java.util.Set<Long> checks = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ReconciledLine line = lines.get(i).line();
+            checkKeys[i] = DuplicateKey.checkKey(line.payerId(), line.checkNumber());
+            checks.add(checkKeys[i]);
+        }
+        earlierRuns.prefetch(checks);
         Map<Integer, String> keysInChunk = new HashMap<>();
         Long[] duplicateOf = new Long[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
@@ -190,7 +203,11 @@ public class ReconRepository {
             long fingerprint = DuplicateIndex.fingerprint(r.duplicateKey());
             int earlier = firstLines.find(fingerprint,
                     seq -> r.duplicateKey().equals(keyOf(instanceId, seq, keysInChunk)));
-            if (earlier < 0) {
+            Long earlierRun = earlier < 0 ? earlierRuns.reconciledBy(checkKeys[i], r.duplicateKey()) : null;
+            if (earlierRun != null) {
+                // reconciled by an earlier completed run: a duplicate, and so are its repeats in this run
+                duplicateOf[i] = -earlierRun;
+            } else if (earlier < 0) {
                 int seq = Math.toIntExact(r.seq());
                 firstLines.add(fingerprint, seq);
                 keysInChunk.put(seq, r.duplicateKey());
@@ -211,6 +228,7 @@ public class ReconRepository {
                 ps.setString(7, truncate(r.line().claimId(), 100));
                 ps.setString(8, r.line().status().name());
                 ps.setBytes(9, r.staged());
+                ps.setLong(10, checkKeys[i]);
             }
 
             @Override
@@ -228,12 +246,32 @@ public class ReconRepository {
                 "SELECT duplicate_key FROM recon_line WHERE job_instance_id = ? AND seq = ?", String.class, instanceId, seq);
     }
 
+    EarlierRunKeys earlierRunKeys(LocalDate runDate) {
+        return new EarlierRunKeys(jdbc, runDate);
+    }
+
     /** The duplicate key and seq of every line of the run that is not itself a duplicate. */
     void forEachFirstLine(long instanceId, java.util.function.ObjIntConsumer<String> sink) {
         jdbc.query("SELECT duplicate_key, seq FROM recon_line WHERE job_instance_id = ? AND duplicate_of IS NULL",
                 rs -> {
                     sink.accept(rs.getString(1), rs.getInt(2));
                 }, instanceId);
+    }
+
+    /**
+     * Records the keys of a completed run's lines (duplicates excluded), so that later runs do not
+     * reconcile them again; replaces those of an earlier run of the same date (a rerun). One
+     * statement in key order, in the workbook step's transaction: the index is written once per
+     * run, page by page, not at every chunk's commit.
+     */
+    public void registerReconciledKeys(long instanceId, LocalDate runDate) {
+        jdbc.update("DELETE FROM recon_reconciled_key WHERE run_date = ?", Date.valueOf(runDate));
+        jdbc.update("INSERT INTO recon_reconciled_key (check_key, duplicate_key, job_instance_id, run_date) "
+                + "SELECT l.check_key, l.duplicate_key, l.job_instance_id, ? FROM recon_line l "
+                + "WHERE l.job_instance_id = ? AND l.duplicate_of IS NULL AND l.check_key IS NOT NULL "
+                + "AND NOT EXISTS (SELECT 1 FROM recon_reconciled_key k WHERE k.check_key = l.check_key "
+                + "AND k.duplicate_key = l.duplicate_key) ORDER BY l.check_key, l.duplicate_key",
+                Date.valueOf(runDate), instanceId);
     }
 
     // ---- reading lines back for the workbook ------------------------------------------------

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rcm.j3490.ReconApplication;
 import com.rcm.j3490.job.ExitCode;
+import com.rcm.j3490.job.FailOnceTrigger;
 import com.rcm.j3490.job.ReconJobConfiguration;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.ReconProperties;
@@ -210,6 +211,158 @@ class ReconCommandsTest {
         assertThat(commands.rerun(DAY_1, true)).isEqualTo(ExitCode.COMPLETED);
         assertThat(WorkbookSheets.rows(workbook(DAY_1), WorklistWorkbookWriter.ALL_LINES))
                 .hasSize(1 + 60 - 60 / 7).isEqualTo(restarted);
+    }
+
+    @Test
+    void aRestartResumesOnlyOnTheInputsTheRunStartedWith() throws Exception {
+        Path file = OpsFixtures.remittance(properties.input().remittance().resolve("era-1.csv"), "R", 200, Set.of());
+        Path contracts = properties.reference().contracts();
+        jdbc.execute("CREATE TRIGGER IF NOT EXISTS fail_once BEFORE INSERT ON recon_line FOR EACH ROW CALL '"
+                + FailOnceTrigger.class.getName() + "'");
+        try {
+            FailOnceTrigger.FAIL_FROM_SEQ.set(100); // a failure after 4 chunks of 20 rows were committed
+            assertThat(cli("runDate=" + DAY_1)).isEqualTo(ExitCode.FAILED.code());
+        } finally {
+            FailOnceTrigger.FAIL_FROM_SEQ.set(0);
+            jdbc.execute("DROP TRIGGER IF EXISTS fail_once");
+        }
+        String original = Files.readString(file);
+        String originalContracts = Files.readString(contracts);
+
+        // the paid amount of row 2 edited: the committed rows hold the old amount, so no resume
+        Files.writeString(file, original.replaceFirst("(?m)^(R00002(,[^,]*){11}),[^,]*,", "$1,999.99,"));
+        assertThat(Files.readString(file)).isNotEqualTo(original);
+        assertThat(cli("restart", "runDate=" + DAY_1)).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(refusal(() -> commands.restart(DAY_1)).getMessage()).hasLineCount(1).contains("remittance file",
+                "era-1.csv changed since run " + DAY_1 + " started", "abandon runDate=" + DAY_1,
+                "rerun runDate=" + DAY_1 + " --confirm");
+        Files.writeString(file, original);
+
+        // a contract rate changed, a file added: refused just the same, naming the file
+        Files.writeString(contracts, originalContracts.replace("P1,Payer One,ASP,106", "P1,Payer One,ASP,120"));
+        UserError contractChanged = refusal(() -> commands.restart(DAY_1));
+        assertThat(contractChanged.exitCode()).isEqualTo(ExitCode.REFUSED);
+        assertThat(contractChanged.getMessage()).contains("payer contracts file", "contracts.csv changed");
+        Files.writeString(contracts, originalContracts);
+        remittance("era-2.csv", "Q", 5);
+        assertThat(refusal(() -> commands.restart(DAY_1)).getMessage()).contains("era-2.csv was added");
+        Files.delete(properties.input().remittance().resolve("era-2.csv"));
+        assertThat(history.latest(DAY_1).orElseThrow().executions()).as("no execution for a refused restart")
+                .hasSize(1);
+
+        // the original inputs back: the restart completes, equal to a run that never failed
+        assertThat(cli("restart", "runDate=" + DAY_1)).isZero();
+        RunHistory.Run resumed = history.latest(DAY_1).orElseThrow();
+        assertThat(resumed.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(resumed.counts().rowsRead()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT checksum FROM recon_reconciled_file WHERE job_instance_id = ?",
+                String.class, resumed.instance().getInstanceId())).isEqualTo(sha256(file));
+        List<String> restarted = WorkbookSheets.rows(workbook(DAY_1), WorklistWorkbookWriter.ALL_LINES);
+        FileSystemUtils.deleteRecursively(properties.output().dir());
+        assertThat(commands.rerun(DAY_1, true)).isEqualTo(ExitCode.COMPLETED);
+        assertThat(WorkbookSheets.rows(workbook(DAY_1), WorklistWorkbookWriter.ALL_LINES)).isEqualTo(restarted);
+    }
+
+    @Test
+    void beforeAnyRowIsCommittedARestartTakesTheInputsAsTheyAreNow() throws Exception {
+        Path file = OpsFixtures.remittance(properties.input().remittance().resolve("era-1.csv"), "R", 60, Set.of());
+        jdbc.execute("CREATE TRIGGER IF NOT EXISTS fail_once BEFORE INSERT ON recon_line FOR EACH ROW CALL '"
+                + FailOnceTrigger.class.getName() + "'");
+        try {
+            FailOnceTrigger.FAIL_FROM_SEQ.set(1); // the first chunk fails: nothing reconciled
+            assertThat(cli("runDate=" + DAY_1)).isEqualTo(ExitCode.FAILED.code());
+        } finally {
+            FailOnceTrigger.FAIL_FROM_SEQ.set(0);
+            jdbc.execute("DROP TRIGGER IF EXISTS fail_once");
+        }
+        OpsFixtures.remittance(file, "R", 80, Set.of());
+        assertThat(cli("restart", "runDate=" + DAY_1)).isZero();
+        RunHistory.Run resumed = history.latest(DAY_1).orElseThrow();
+        assertThat(resumed.counts().rowsRead()).isEqualTo(80);
+        assertThat(jdbc.queryForObject("SELECT checksum FROM recon_reconciled_file WHERE job_instance_id = ?",
+                String.class, resumed.instance().getInstanceId())).isEqualTo(sha256(file));
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenRefusesTheRunBeforeAnythingIsRecorded() throws Exception {
+        remittance("era-1.csv", "A", 30);
+        Path reports = properties.output().dir();
+        FileSystemUtils.deleteRecursively(reports);
+        Files.writeString(reports, "a file where the folder should be");
+        try {
+            UserError refused = refusal(() -> commands.run(ReconLauncher.parameters(DAY_1)));
+            assertThat(refused.exitCode()).isEqualTo(ExitCode.REFUSED);
+            assertThat(refused.getMessage()).contains("output folder", "recon.output.dir", "is not a folder");
+            assertThat(cli("runDate=" + DAY_1)).isEqualTo(2);
+            assertThat(history.ofDate(DAY_1)).isEmpty();
+        } finally {
+            Files.delete(reports);
+        }
+    }
+
+    @Test
+    void theAdviceFollowsTheStateAStoppedRunIsRestartedAStagedDataFailureIsRerun() {
+        JobExecution stopped = endedExecution(DAY_1, BatchStatus.STOPPED,
+                "stopped at a commit on request (the process was shut down); restart resumes it");
+        commands.show(DAY_1);
+        assertThat(out()).contains("Next:      stopped at a commit by a shutdown: restart runDate=" + DAY_1)
+                .doesNotContain("fix the cause");
+
+        endedExecution(DAY_2, BatchStatus.FAILED, "writeWorkbook: the workbook cannot be built from the staged "
+                + "lines (Overflow); a restart rebuilds it from the same lines and would fail the same way. Fix the "
+                + "input file, then abandon runDate=" + DAY_2 + ", then rerun runDate=" + DAY_2 + " --confirm");
+        commands.show(DAY_2);
+        assertThat(out()).contains("Next:      a restart would fail the same way: fix the input, then abandon runDate="
+                + DAY_2 + ", then rerun runDate=" + DAY_2 + " --confirm");
+        assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
+    }
+
+    /** An execution that ended with this status and exit description, its one step likewise. */
+    private JobExecution endedExecution(LocalDate runDate, BatchStatus status, String description) {
+        JobParameters parameters = ReconLauncher.parameters(runDate);
+        JobInstance instance = jobRepository.createJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+        execution.setStartTime(LocalDateTime.now().minusMinutes(5));
+        StepExecution step = jobRepository.createStepExecution("writeWorkbook", execution);
+        step.setStartTime(LocalDateTime.now().minusMinutes(1));
+        step.setStatus(status);
+        step.setEndTime(LocalDateTime.now());
+        jobRepository.update(step);
+        execution.setStatus(status);
+        execution.setExitStatus(new org.springframework.batch.core.ExitStatus(status.name(), description));
+        execution.setEndTime(LocalDateTime.now());
+        jobRepository.update(execution);
+        return execution;
+    }
+
+    @Test
+    void aRemittanceResentWithOtherLineEndsIsNotReconciledAgainOnALaterNight() throws Exception {
+        Path folder = properties.input().remittance();
+        remittance("era-monday.csv", "M", 28); // 24 J3490 lines
+        assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.COMPLETED);
+        long mondayLines = history.latest(DAY_1).orElseThrow().counts().lines();
+        assertThat(mondayLines).isEqualTo(24);
+
+        // the payer re-sends Monday's remittance saved with CRLF line ends, beside Tuesday's own
+        String monday = Files.readString(folder.resolve("era-monday.csv"));
+        Files.delete(folder.resolve("era-monday.csv"));
+        Files.writeString(folder.resolve("era-monday-resent.csv"), monday.replace("\n", "\r\n"));
+        remittance("era-tuesday.csv", "T", 14); // 12 J3490 lines
+        assertThat(commands.run(ReconLauncher.parameters(DAY_2))).isEqualTo(ExitCode.COMPLETED);
+
+        RunHistory.Run tuesday = history.latest(DAY_2).orElseThrow();
+        assertThat(tuesday.counts().skippedFiles()).as("other bytes: not skipped as a whole").isZero();
+        assertThat(tuesday.counts().lines()).as("only Tuesday's own lines").isEqualTo(12);
+        assertThat(tuesday.counts().duplicates()).isEqualTo(24);
+        assertThat(WorkbookSheets.rows(workbook(DAY_2), WorklistWorkbookWriter.ALL_LINES))
+                .hasSize(1 + 12).noneMatch(row -> row.contains("M000"));
+
+        // Monday reconciled again on purpose: a rerun of the date does not count its own lines as duplicates
+        Files.delete(folder.resolve("era-tuesday.csv"));
+        Files.move(folder.resolve("era-monday-resent.csv"), folder.resolve("era-monday.csv"));
+        FileSystemUtils.deleteRecursively(properties.output().dir());
+        assertThat(commands.rerun(DAY_1, true)).isEqualTo(ExitCode.COMPLETED);
+        assertThat(history.latest(DAY_1).orElseThrow().counts().lines()).isEqualTo(24);
     }
 
     @Test

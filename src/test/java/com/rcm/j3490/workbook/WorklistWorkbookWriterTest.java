@@ -335,6 +335,9 @@ class WorklistWorkbookWriterTest {
     @Test
     void theTemporaryFileIsRenamedOnlyWhenComplete() throws Exception {
         assertThat(dir.resolve("j3490-worklist-2026-11-23.xlsx")).exists();
+        try (var files = Files.list(dir)) {
+            assertThat(files).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+        }
         Path other = Files.createDirectory(dir.resolve("abandoned"));
         try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(other, NIGHT_1, Nights.DESCRIPTIONS,
                 Nights.OPTIONS, List.of())) {

@@ -16,17 +16,16 @@ import java.util.Locale;
  * lines. Run it only after the job's process has exited (H2 file lock).
  *
  * <pre>
- * java -cp target/j3490-recon.jar -Dloader.main=com.rcm.j3490.bench.RunReport \
- *      org.springframework.boot.loader.launch.PropertiesLauncher &lt;recon.repository.dir&gt;
+ * java -cp "$CP" com.rcm.j3490.bench.BenchRunReport &lt;recon.repository.dir&gt;
  * </pre>
  */
-public final class RunReport {
-    private RunReport() {
+public final class BenchRunReport {
+    private BenchRunReport() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: RunReport <recon.repository.dir>");
+            System.err.println("usage: BenchRunReport <recon.repository.dir>");
             System.exit(2);
         }
         Class.forName("org.h2.Driver");

@@ -35,8 +35,7 @@ import java.util.stream.Stream;
  *
  * <p>Plain Java, no Spring. From the packaged jar:
  * <pre>
- * java -cp target/j3490-recon.jar -Dloader.main=com.rcm.j3490.bench.InputGenerator \
- *      org.springframework.boot.loader.launch.PropertiesLauncher &lt;claims&gt; &lt;outDir&gt; [seed]
+ * java -cp "$CP" com.rcm.j3490.bench.InputGenerator &lt;claims&gt; &lt;outDir&gt; [seed]
  * </pre>
  * Output: {@code outDir/remittance/remittance-NNN.csv}, {@code outDir/invoices/invoices-stock.csv},
  * {@code outDir/invoices/invoices-claims.csv}, {@code outDir/reference/asp-pricing.csv},

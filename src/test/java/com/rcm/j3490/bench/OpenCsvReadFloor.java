@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  * no objects kept. Prints one line: {@code read-floor rows=N files=F ms=T} (data rows, headers excluded).
  *
  * <pre>
- * java -cp target/j3490-recon.jar -Dloader.main=com.rcm.j3490.bench.OpenCsvReadFloor \
- *      org.springframework.boot.loader.launch.PropertiesLauncher &lt;file-or-folder&gt;...
+ * java -cp "$CP" com.rcm.j3490.bench.OpenCsvReadFloor &lt;file-or-folder&gt;...
  * </pre>
  */
 public final class OpenCsvReadFloor {

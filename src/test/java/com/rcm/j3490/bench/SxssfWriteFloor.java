@@ -35,8 +35,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * {@code write-floor sheets=S rows=R cells=C bytes=B ms=T}.
  *
  * <pre>
- * java -cp target/j3490-recon.jar -Dloader.main=com.rcm.j3490.bench.SxssfWriteFloor \
- *      org.springframework.boot.loader.launch.PropertiesLauncher --like reports/j3490-worklist-2026-11-23.xlsx out.xlsx
+ * java -cp "$CP" com.rcm.j3490.bench.SxssfWriteFloor --like reports/j3490-worklist-2026-11-23.xlsx out.xlsx
  * </pre>
  */
 public final class SxssfWriteFloor {
