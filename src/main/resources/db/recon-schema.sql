@@ -122,3 +122,69 @@ CREATE TABLE IF NOT EXISTS recon_reconciled_key (
     PRIMARY KEY (check_key, duplicate_key)
 );
 CREATE INDEX IF NOT EXISTS recon_reconciled_key_date ON recon_reconciled_key (run_date);
+
+-- What the run's X12 835s say outside their service lines (contract 5.2), carried from the
+-- reconcile step to the Summary: balancing per transaction set, the claims that do not balance,
+-- claim-level CAS, PLB, and the claim lines no 835 line joined (5.3). entry_no is the reading
+-- order; a restart deletes the run's rows and its replay of the files writes them again.
+CREATE TABLE IF NOT EXISTS recon_x12_transaction (
+    job_instance_id BIGINT NOT NULL,
+    entry_no BIGINT NOT NULL,
+    file_name VARCHAR(255) NOT NULL,
+    st_position BIGINT NOT NULL,
+    check_number VARCHAR(80),
+    payer_id VARCHAR(80),
+    payer_name VARCHAR(200),
+    payment_amount DECIMAL(24, 6) NOT NULL,
+    claim_paid_total DECIMAL(24, 6) NOT NULL,
+    plb_total DECIMAL(24, 6) NOT NULL,
+    claims INT NOT NULL,
+    service_lines INT NOT NULL,
+    unbalanced_lines INT NOT NULL,
+    PRIMARY KEY (job_instance_id, entry_no)
+);
+
+CREATE TABLE IF NOT EXISTS recon_x12_unbalanced_claim (
+    job_instance_id BIGINT NOT NULL,
+    entry_no BIGINT NOT NULL,
+    claim_no INT NOT NULL,
+    claim_id VARCHAR(100),
+    charge DECIMAL(24, 6) NOT NULL,
+    paid DECIMAL(24, 6) NOT NULL,
+    adjustments DECIMAL(24, 6) NOT NULL,
+    PRIMARY KEY (job_instance_id, entry_no, claim_no)
+);
+
+CREATE TABLE IF NOT EXISTS recon_x12_claim_adjustment (
+    job_instance_id BIGINT NOT NULL,
+    entry_no BIGINT NOT NULL,
+    file_name VARCHAR(255) NOT NULL,
+    check_number VARCHAR(80),
+    payer_id VARCHAR(80),
+    claim_id VARCHAR(100),
+    group_code VARCHAR(10),
+    reason VARCHAR(10) NOT NULL,
+    amount DECIMAL(24, 6) NOT NULL,
+    quantity DECIMAL(24, 6),
+    PRIMARY KEY (job_instance_id, entry_no)
+);
+
+CREATE TABLE IF NOT EXISTS recon_x12_provider_adjustment (
+    job_instance_id BIGINT NOT NULL,
+    entry_no BIGINT NOT NULL,
+    file_name VARCHAR(255) NOT NULL,
+    check_number VARCHAR(80),
+    payer_id VARCHAR(80),
+    provider_id VARCHAR(80),
+    fiscal_date VARCHAR(20),
+    reason VARCHAR(10) NOT NULL,
+    reference VARCHAR(200),
+    amount DECIMAL(24, 6) NOT NULL,
+    PRIMARY KEY (job_instance_id, entry_no)
+);
+
+CREATE TABLE IF NOT EXISTS recon_x12_claims (
+    job_instance_id BIGINT NOT NULL PRIMARY KEY,
+    claim_lines BIGINT NOT NULL,
+    unjoined_lines BIGINT NOT NULL
+);

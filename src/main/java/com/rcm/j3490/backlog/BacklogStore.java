@@ -144,10 +144,13 @@ public class BacklogStore {
         boolean started = jdbc.queryForObject("SELECT COUNT(*) FROM backlog_run WHERE run_date = ?", Integer.class,
                 runDate) > 0;
         if (started) {
-            undo(jdbc, con, runDate);
+            // marked unfinished before the undo commits its first page: a crash in the undo must not
+            // leave the date looking applied
             jdbc.update("UPDATE backlog_run SET started_at = ?, finished_at = NULL, team_workbook_date = NULL, "
                     + "lines_applied = 0, opened = 0, updated = 0, resolved = 0, reopened = 0, skipped = 0, "
                     + "recovered = 0 WHERE run_date = ?", now, runDate);
+            con.commit();
+            undo(jdbc, con, runDate);
         } else {
             // committed before any item changes, so that a crash after them is undone on restart
             jdbc.update("INSERT INTO backlog_run (run_date, started_at) VALUES (?, ?)", runDate, now);

@@ -11,6 +11,7 @@ import com.rcm.j3490.reconcile.ReconRepository;
 import java.time.Clock;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,11 +28,25 @@ class ConsoleConfiguration {
         return new AuditLog(jdbcTemplate, Clock.systemDefaultZone());
     }
 
+    /** The commands' own code, printing to a given stream (the console captures it as a message). */
     @Bean
-    RunOperations runOperations(ReconLauncher launcher, JobOperator jobOperator, JobRepository jobRepository,
-            RunHistory runHistory, ReconRepository reconRepository, RunTracker runTracker, RepositoryLock repositoryLock,
-            ReconProperties properties, AuditLog auditLog) {
-        return new ReconCommandsOperations(out -> new ReconCommands(launcher, jobOperator, jobRepository, runHistory,
-                new RunReport(reconRepository, out), runTracker, repositoryLock, properties, out), auditLog);
+    ReconCommandsOperations.CommandsFactory commandsFactory(ReconLauncher launcher, JobOperator jobOperator,
+            JobRepository jobRepository, RunHistory runHistory, ReconRepository reconRepository, RunTracker runTracker,
+            RepositoryLock repositoryLock, ReconProperties properties) {
+        return out -> new ReconCommands(launcher, jobOperator, jobRepository, runHistory,
+                new RunReport(reconRepository, out), runTracker, repositoryLock, properties, out);
+    }
+
+    @Bean
+    RunOperations runOperations(ReconCommandsOperations.CommandsFactory commandsFactory, AuditLog auditLog) {
+        return new ReconCommandsOperations(commandsFactory, auditLog);
+    }
+
+    /** recon.console.schedule=true: the schedule command's nightly schedule, in this process. */
+    @Bean
+    @ConditionalOnBooleanProperty("recon.console.schedule")
+    ConsoleSchedule consoleSchedule(ReconCommandsOperations.CommandsFactory commandsFactory) {
+        ReconCommands commands = commandsFactory.create(System.out);
+        return new ConsoleSchedule(commands::startSchedule, commands::stopSchedule);
     }
 }

@@ -12,6 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("recon.console")
 public class ConsoleProperties {
     private List<User> users = new ArrayList<>();
+    /** Whether the console also runs the nightly schedule (recon.schedule.*), so that one service does both. */
+    private boolean schedule;
+
+    public boolean isSchedule() {
+        return schedule;
+    }
+
+    public void setSchedule(boolean schedule) {
+        this.schedule = schedule;
+    }
 
     public List<User> getUsers() {
         return users;

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -88,6 +89,11 @@ public class ReconCommandsOperations implements RunOperations, DisposableBean {
     @Override
     public ActionResult abandon(LocalDate runDate) {
         return now(c -> c.abandon(runDate));
+    }
+
+    @Override
+    public Optional<String> running() {
+        return Optional.ofNullable(running.get());
     }
 
     private ActionResult now(Function<ReconCommands, ExitCode> command) {

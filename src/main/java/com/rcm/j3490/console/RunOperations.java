@@ -1,6 +1,7 @@
 package com.rcm.j3490.console;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * What the console asks of the job: the manager's actions on a run date, each answering with an
@@ -30,4 +31,9 @@ public interface RunOperations {
 
     /** Reconciles a completed (or abandoned) date again as a new run; the confirmation page is the consent. */
     ActionResult rerun(LocalDate runDate);
+
+    /** What this console is running in the background now (e.g. "restart of 2026-11-23"), if anything. */
+    default Optional<String> running() {
+        return Optional.empty();
+    }
 }

@@ -3,6 +3,8 @@ package com.rcm.j3490.console;
 import com.rcm.j3490.job.WriteWorkbookTasklet;
 import com.rcm.j3490.job.FailureReason;
 import com.rcm.j3490.ops.RunHistory.Run;
+import com.rcm.j3490.job.ReconProgress;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -20,14 +23,17 @@ import org.springframework.batch.core.step.StepExecution;
  * for the pages: plain strings and numbers, the failure as the one line FailureReason makes of it.
  */
 final class RunViews {
+    /** The step whose rows ReconProgress counts. */
+    static final String RECONCILE_STEP = "reconcileLines";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private RunViews() {
     }
 
     /** A line of the runs table. */
-    record RunRow(LocalDate runDate, String name, String status, boolean running, String started, String ended,
-            int executions, String read, String reconciled, String rejected, String failedStep, String reason) {
+    record RunRow(LocalDate runDate, long instanceId, String name, String status, boolean running, String started,
+            String ended, int executions, String read, String reconciled, String rejected, long rejectedRows,
+            String failedStep, String reason, boolean workbook) {
     }
 
     /** One execution (a launch or a restart) with its steps. */
@@ -40,7 +46,7 @@ final class RunViews {
 
     /** One run of a date (its first run or a rerun) as the run page shows it. */
     record RunDetail(RunRow row, long instanceId, String duplicates, long remittanceFiles, long skippedFiles,
-            String workbook, List<ExecutionRow> executions) {
+            String workbook, String progress, List<ExecutionRow> executions) {
     }
 
     static RunRow row(Run run) {
@@ -50,9 +56,10 @@ final class RunViews {
                 .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED)
                 .map(StepExecution::getStepName).reduce((a, b) -> a + ", " + b).orElse("");
         String reason = last.getStatus().isRunning() ? "running, or its process died" : reason(last.getExitStatus());
-        return new RunRow(run.runDate(), run.name(), run.status().name(), run.status().isRunning(), time(run.started()),
-                time(run.ended()), run.executions().size(), n(c.rowsRead()), n(c.lines()), n(c.rejected()), failedStep,
-                reason);
+        return new RunRow(run.runDate(), run.instance().getInstanceId(), run.name(), run.status().name(),
+                run.status().isRunning(), time(run.started()), time(run.ended()), run.executions().size(),
+                n(c.rowsRead()), n(c.lines()), n(c.rejected()), c.rejected(), failedStep, reason,
+                workbookPath(run).isPresent());
     }
 
     static RunDetail detail(Run run) {
@@ -68,13 +75,40 @@ final class RunViews {
             executions.add(new ExecutionRow(e.getId(), e.getStatus().name(), time(e.getStartTime()), time(e.getEndTime()),
                     e.getStatus().isRunning() ? "" : reason(e.getExitStatus()), steps));
         }
-        String workbook = run.executions().stream()
+        return new RunDetail(row(run), run.instance().getInstanceId(), n(c.duplicates()), c.remittanceFiles(),
+                c.skippedFiles(), workbookPath(run).orElse(""), progress(run.last()).orElse(""), executions);
+    }
+
+    /** The workbook the run's last completed execution wrote, as the job recorded it. */
+    static Optional<String> workbookPath(Run run) {
+        return run.executions().stream()
                 .filter(e -> e.getStatus() == BatchStatus.COMPLETED)
                 .map(e -> e.getExecutionContext().getString(WriteWorkbookTasklet.WORKBOOK_PATH, null))
                 .filter(p -> p != null)
-                .reduce((a, b) -> b).orElse("");
-        return new RunDetail(row(run), run.instance().getInstanceId(), n(c.duplicates()), c.remittanceFiles(),
-                c.skippedFiles(), workbook, executions);
+                .reduce((a, b) -> b);
+    }
+
+    /**
+     * While the reconcile step runs: the progress line the job logs (ReconProgress), from what the
+     * step committed last: rows done of the run's total, this execution's rate and the ETA.
+     */
+    static Optional<String> progress(JobExecution execution) {
+        if (!execution.getStatus().isRunning()) {
+            return Optional.empty();
+        }
+        long total = execution.getExecutionContext().getLong(ReconProgress.TOTAL_ROWS, 0L);
+        return execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus().isRunning() && s.getStartTime() != null)
+                .reduce((a, b) -> b)
+                .map(s -> {
+                    if (!RECONCILE_STEP.equals(s.getStepName())) {
+                        return s.getStepName() + ": running since " + time(s.getStartTime());
+                    }
+                    long done = s.getExecutionContext().getLong(ReconProgress.ROWS_DONE, s.getReadCount());
+                    Duration elapsed = Duration.between(s.getStartTime(), LocalDateTime.now());
+                    return s.getStepName() + ": " + ReconProgress.line(done, s.getReadCount(), total,
+                            s.getCommitCount(), elapsed).substring(ReconProgress.PREFIX.length());
+                });
     }
 
     /**

@@ -3,7 +3,10 @@ package com.rcm.j3490.console;
 import com.rcm.j3490.ops.RunHistory;
 import com.rcm.j3490.ops.RunHistory.Run;
 import java.time.LocalDate;
+import com.rcm.j3490.job.RunTracker;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,12 +21,22 @@ class RunsController {
     static final int MAX_LIMIT = 500;
     static final int AUDIT_ROWS = 50;
 
+    /** Seconds between reloads of a page while a run goes on. */
+    static final String REFRESH_SECONDS = "5";
+
     private final RunHistory history;
     private final AuditLog audit;
+    private final RunOperations operations;
+    private final RunTracker tracker;
+    private final ObjectProvider<ConsoleSchedule> schedule;
 
-    RunsController(RunHistory history, AuditLog audit) {
+    RunsController(RunHistory history, AuditLog audit, RunOperations operations, RunTracker tracker,
+            ObjectProvider<ConsoleSchedule> schedule) {
         this.history = history;
         this.audit = audit;
+        this.operations = operations;
+        this.tracker = tracker;
+        this.schedule = schedule;
     }
 
     @GetMapping("/")
@@ -39,10 +52,20 @@ class RunsController {
     @GetMapping("/runs")
     String runs(@RequestParam(defaultValue = "20") int limit, Model model) {
         int rows = Math.max(1, Math.min(limit, MAX_LIMIT));
-        model.addAttribute("runs", history.recent(rows).stream().map(RunViews::row).toList());
+        List<RunViews.RunRow> table = history.recent(rows).stream().map(RunViews::row).toList();
+        model.addAttribute("runs", table);
         model.addAttribute("limit", rows);
         model.addAttribute("today", LocalDate.now());
+        ConsoleSchedule s = schedule.getIfAvailable();
+        model.addAttribute("schedule", s == null ? null : s.describe());
+        if (operations.running().isPresent() || table.stream().anyMatch(r -> r.running() && inThisConsole(r))) {
+            model.addAttribute("refresh", REFRESH_SECONDS);
+        }
         return "console/runs";
+    }
+
+    private boolean inThisConsole(RunViews.RunRow row) {
+        return history.latest(row.runDate()).map(r -> tracker.running().contains(r.last().getId())).orElse(false);
     }
 
     @GetMapping("/runs/{runDate}")
@@ -50,7 +73,17 @@ class RunsController {
         List<Run> runs = history.ofDate(runDate);
         model.addAttribute("runDate", runDate);
         model.addAttribute("runs", runs.stream().map(RunViews::detail).toList());
-        model.addAttribute("actions", runs.isEmpty() ? List.of(RunAction.LAUNCH) : RunViews.actions(runs.get(runs.size() - 1)));
+        Run latest = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+        boolean runningHere = latest != null && tracker.running().contains(latest.last().getId());
+        Optional<String> busy = operations.running();
+        // a run this console is running has no action (recover is for runs whose process died)
+        model.addAttribute("actions", runningHere || busy.isPresent() ? List.of()
+                : latest == null ? List.of(RunAction.LAUNCH) : RunViews.actions(latest));
+        model.addAttribute("busy", busy.map(b -> "This console is running the " + b + "; this page reloads every "
+                + REFRESH_SECONDS + " s until it ends.").orElse(null));
+        if (runningHere || busy.isPresent()) {
+            model.addAttribute("refresh", REFRESH_SECONDS);
+        }
         model.addAttribute("audit", audit.forDate(runDate, AUDIT_ROWS));
         return "console/run";
     }

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * Resolves an input property to files: a file, or a folder whose *.csv files are read in name
- * order. Every *.csv entry of a folder is read or refuses the run: a link to nothing, a looping
+ * Resolves an input property to files: a file, or a folder whose *.csv files (and, for remittances
+ * and claims, *.835 / *.837 / *.edi / *.x12 / *.txt: {@link InputKind#extensions()}) are read in name
+ * order. Every such entry of a folder is read or refuses the run: a link to nothing, a looping
  * link, a FIFO or a folder named *.csv is never skipped silently, and nothing but a regular
  * file is ever opened (a FIFO would block the run).
  */
@@ -36,17 +37,23 @@ public final class InputFiles {
         }
         if (!Files.isRegularFile(file)) {
             throw new InputFileException(kind.label() + " file " + file
-                    + " is not a regular file (a folder, FIFO or device); give a file or a folder of .csv files");
+                    + " is not a regular file (a folder, FIFO or device); give a file or a folder of "
+                    + String.join(" / ", kind.extensions()) + " files");
         }
         if (!Files.isReadable(file)) {
             throw new InputFileException(kind.label() + " file " + file + " is not readable");
         }
     }
 
+    private static boolean readsName(String name, InputKind kind) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return kind.extensions().stream().anyMatch(lower::endsWith);
+    }
+
     private static List<Path> listFolder(Path path, InputKind kind) {
         try (Stream<Path> entries = Files.list(path)) {
             List<Path> files = entries
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .filter(p -> readsName(p.getFileName().toString(), kind))
                     .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
             files.forEach(f -> checkReadableFile(f, kind));

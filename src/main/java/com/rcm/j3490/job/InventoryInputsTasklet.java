@@ -19,7 +19,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * First step: fixes the run's input files (with content checksums), skips remittance files
- * whose content a completed run already reconciled, and records the reference files' rejected rows.
+ * whose content a completed run already reconciled, lists the claim files ({@code recon.input.claims}),
+ * and records the reference files' rejected rows.
  * It runs again on every restart: once the run has reconciled rows, it only checks that every
  * input is still the one recorded ({@link RunInputs}) and keeps the record; before that, it takes
  * the inputs as they are now.
@@ -69,6 +70,15 @@ public class InventoryInputsTasklet implements Tasklet {
             }
             files.add(new RunFile(InputKind.REMITTANCE, order++, path.getFileName().toString(), path, checksum, skipped,
                     0));
+        }
+
+        Path claims = properties.input().claims();
+        if (claims != null) {
+            int claimOrder = 0;
+            for (Path path : InputFiles.list(claims, InputKind.CLAIM_LINES)) {
+                files.add(new RunFile(InputKind.CLAIM_LINES, claimOrder++, path.getFileName().toString(), path,
+                        FileChecksum.sha256(path), null, 0));
+            }
         }
 
         ReferenceData data = reference.forExecution(jobExecution.getId());

@@ -2,6 +2,9 @@ package com.rcm.j3490.job;
 
 import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.backlog.TeamColumnsSource;
+import com.rcm.j3490.input.InputKind;
+import com.rcm.j3490.input.x12.ClaimFiles;
+import com.rcm.j3490.input.x12.ClaimLineIndex;
 import com.rcm.j3490.reconcile.LineOutcome;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconcileProcessor;
@@ -10,6 +13,8 @@ import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -73,13 +78,20 @@ public class ReconJobConfiguration {
 
     @Bean
     ReconLauncher reconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job j3490Reconciliation,
-            ReconProperties properties, RunInputs runInputs) {
-        return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties, runInputs);
+            ReconProperties properties, RunInputs runInputs, ReconRepository reconRepository) {
+        return new ReconLauncher(jobOperator, jobRepository, j3490Reconciliation, properties, runInputs,
+                reconRepository);
     }
 
     @Bean
     ReconRepository reconRepository(JdbcTemplate jdbcTemplate) {
         return new ReconRepository(jdbcTemplate);
+    }
+
+    /** The job's private temporary folder under the repository folder (recon.repository.path). */
+    @Bean
+    JobTempFolder jobTempFolder(@Value("${recon.repository.path}") String repositoryPath) {
+        return new JobTempFolder(java.nio.file.Path.of(repositoryPath));
     }
 
     @Bean
@@ -184,21 +196,39 @@ public class ReconJobConfiguration {
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             ReconRepository repository, RunReferenceData reference, RunTracker runTracker, RunInputs runInputs,
-            BacklogStore backlogStore) {
+            BacklogStore backlogStore, JobTempFolder jobTempFolder) {
         return new StepBuilder("writeWorkbook", jobRepository)
                 .tasklet(new StagedDataFailures(new WriteWorkbookTasklet(properties, repository, reference,
-                        backlogStore, tm, runInputs)), tm)
+                        backlogStore, tm, runInputs, jobTempFolder.path())), tm)
                 .listener(runTracker)
                 .build();
     }
 
     @Bean
     @StepScope
-    RemittanceItemReader remittanceReader(ReconRepository repository,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
+    RemittanceItemReader remittanceReader(ReconRepository repository, ReconProperties properties, @Value("#{stepExecution}") StepExecution stepExecution) {
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        return new RemittanceItemReader(() -> repository.remittanceFilesToRead(instanceId));
+        return new RemittanceItemReader(() -> repository.remittanceFilesToRead(instanceId),
+                () -> repository.remittanceBalances().startPass(instanceId, claims(repository, properties, instanceId)));
     }
+
+    /** The run's claims (recon.input.claims) as the index the 835 lines join; null when none were given. */
+    private static ClaimLineIndex claims(ReconRepository repository, ReconProperties properties, long instanceId) {
+        List<java.nio.file.Path> files = repository.claimFiles(instanceId);
+        if (files.isEmpty() && properties.input().claims() == null) {
+            return null;
+        }
+        List<ReconRepository.Rejected> rejected = new ArrayList<>();
+        ClaimLineIndex index = ClaimFiles.load(files, Set.copyOf(properties.targetCodes()), r -> rejected.add(
+                new ReconRepository.Rejected(InputKind.CLAIM_LINES, files.indexOf(findFile(files, r.file())), r)));
+        repository.replaceRejections(instanceId, InputKind.CLAIM_LINES, rejected);
+        return index;
+    }
+
+    private static java.nio.file.Path findFile(List<java.nio.file.Path> files, String name) {
+        return files.stream().filter(f -> f.getFileName().toString().equals(name)).findFirst().orElse(null);
+    }
+
 
     @Bean
     @StepScope

@@ -7,6 +7,8 @@ import com.rcm.j3490.input.RowRejectedException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import com.rcm.j3490.reconcile.ReconRepository;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -31,11 +33,14 @@ public class ReconLauncher {
     private final JobRepository jobRepository;
     private final Job job;
     private final ReconProperties properties;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReconLauncher.class);
     private final RunInputs inputs;
+    private final ReconRepository repository;
 
     public ReconLauncher(JobOperator jobOperator, JobRepository jobRepository, Job job, ReconProperties properties,
-            RunInputs inputs) {
+            RunInputs inputs, ReconRepository repository) {
         this.inputs = inputs;
+        this.repository = repository;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
@@ -55,6 +60,7 @@ public class ReconLauncher {
     /** Runs the date; throws {@link UserError} when it must be refused. */
     public JobExecution launch(JobParameters parameters) {
         checkInputs();
+        pruneExpiredRuns();
         JobInstance instance = jobRepository.getJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
         if (instance != null) {
             JobExecution last = jobRepository.getLastJobExecution(instance);
@@ -83,6 +89,18 @@ public class ReconLauncher {
                     + " was started by another process at the same moment; this launch is refused");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start run " + describe(parameters) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the patient data of runs older than {@code recon.retention-days} (see ReconRepository). */
+    void pruneExpiredRuns() {
+        if (repository == null) {
+            return;
+        }
+        List<Long> pruned = repository.pruneRunsEndedBefore(LocalDateTime.now().minusDays(properties.retentionDays()));
+        if (!pruned.isEmpty()) {
+            log.info("Retention: deleted the staged lines and rejected rows of {} run(s) that ended more than {} days "
+                    + "ago (recon.retention-days)", pruned.size(), properties.retentionDays());
         }
     }
 

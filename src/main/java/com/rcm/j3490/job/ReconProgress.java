@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ReconProgress implements StepExecutionListener, ItemWriteListener<LineOutcome>, ItemStream {
     /** Job execution context key: remittance records the run reads (set by the remittance check). */
     public static final String TOTAL_ROWS = "recon.remittanceRows";
-    static final String ROWS_DONE = "recon.progress.rowsDone";
-    static final String PREFIX = "Progress reconcileLines: ";
+    /** Step execution context key: rows done, earlier executions included (read by the console's run page). */
+    public static final String ROWS_DONE = "recon.progress.rowsDone";
+    public static final String PREFIX = "Progress reconcileLines: ";
     private static final Logger log = LoggerFactory.getLogger(ReconProgress.class);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -102,7 +103,7 @@ public class ReconProgress implements StepExecutionListener, ItemWriteListener<L
     }
 
     /** The progress line; {@code total} 0 = unknown. */
-    static String line(long done, long doneHere, long total, long chunks, Duration elapsed) {
+    public static String line(long done, long doneHere, long total, long chunks, Duration elapsed) {
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
         double rate = doneHere / seconds;
         StringBuilder b = new StringBuilder(PREFIX).append(RunFormat.n(done));

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        once the file is fixed, its restart gives the same result as a clean run.
  * @param shutdownTimeout on shutdown (SIGTERM) during a run: how long to wait for it to stop at its
  *        next commit
+ * @param retentionDays the staged lines, rejected rows and duplicate keys (patient data) of runs
+ *        that completed (or were abandoned) longer ago than this are deleted when a run is launched;
+ *        the backlog's work items, the run history and file checksums are kept
  */
 @ConfigurationProperties("recon")
 public record ReconProperties(
@@ -37,7 +40,8 @@ public record ReconProperties(
         @DefaultValue("1000") int skipLimit,
         @DefaultValue Progress progress,
         @DefaultValue Schedule schedule,
-        @DefaultValue("60s") Duration shutdownTimeout) {
+        @DefaultValue("60s") Duration shutdownTimeout,
+        @DefaultValue("90") int retentionDays) {
 
     /** HCPCS Level II (a letter and 4 digits, J3490) or CPT (5 characters, the first 4 digits: 96413, 0001F). */
     private static final Pattern PROCEDURE_CODE = Pattern.compile("[A-Z][0-9]{4}|[0-9]{4}[0-9A-Z]");
@@ -47,6 +51,7 @@ public record ReconProperties(
         atLeast("recon.invoice-lookback-days", invoiceLookbackDays, 0);
         atLeast("recon.chunk-size", chunkSize, 1);
         atLeast("recon.reconcile-threads", reconcileThreads, 1);
+        atLeast("recon.retention-days", retentionDays, 1);
         if (shutdownTimeout.isNegative()) {
             throw refused("recon.shutdown-timeout must not be negative");
         }
@@ -115,9 +120,14 @@ public record ReconProperties(
             @DefaultValue("0") int runDateOffsetDays) {
     }
 
+    /**
+     * @param claims the provider's claims (contract 5.3, 5.4): a file or folder of X12 837 and
+     *        claim-lines CSV files, joined to the 835 service lines; null = none
+     */
     public record Input(
             @DefaultValue("input-samples/remittance") Path remittance,
-            @DefaultValue("input-samples/invoices") Path invoices) {
+            @DefaultValue("input-samples/invoices") Path invoices,
+            Path claims) {
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.rcm.j3490.job;
 
 import com.rcm.j3490.input.CsvRecord;
-import com.rcm.j3490.input.RemittanceRowParser;
 import com.rcm.j3490.input.RowRejectedException;
 import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.reconcile.RemittanceFile;
@@ -117,7 +116,7 @@ public class RemittanceCheck {
                 CsvRecord record = item.record();
                 records++;
                 try {
-                    RemittanceRowParser.parse(record, item.ordinal());
+                    item.parse();
                 } catch (RowRejectedException e) {
                     malformed++;
                     if (first == null) {

@@ -28,8 +28,8 @@ public class RunInputs {
     /** The step whose commits fix the inputs. */
     static final String RECONCILE_STEP = "reconcileLines";
     /** The kinds compared: the files the numbers are computed from (code descriptions are text only). */
-    static final List<InputKind> COMPARED = List.of(InputKind.REMITTANCE, InputKind.INVOICES, InputKind.CONTRACTS,
-            InputKind.PRICING);
+    static final List<InputKind> COMPARED = List.of(InputKind.REMITTANCE, InputKind.CLAIM_LINES, InputKind.INVOICES,
+            InputKind.CONTRACTS, InputKind.PRICING);
 
     private final ReconProperties properties;
     private final ReconRepository repository;
@@ -42,13 +42,16 @@ public class RunInputs {
     }
 
     /** An input file as found now, with its content checksum. */
-    record Found(InputKind kind, Path path, String checksum) {
+    public record Found(InputKind kind, Path path, String checksum) {
     }
 
-    /** Every input file the configured paths name now, in the inventory's order, with checksums. */
-    List<Found> current() {
+    /** Every input file the configured paths name now, in the inventory's order, with checksums (also the console's inputs page). */
+    public List<Found> current() {
         List<Found> found = new ArrayList<>();
         add(found, properties.input().remittance(), InputKind.REMITTANCE);
+        if (properties.input().claims() != null) {
+            add(found, properties.input().claims(), InputKind.CLAIM_LINES);
+        }
         add(found, properties.input().invoices(), InputKind.INVOICES);
         add(found, properties.reference().contracts(), InputKind.CONTRACTS);
         add(found, properties.reference().pricing(), InputKind.PRICING);

@@ -53,11 +53,14 @@ public class WriteWorkbookTasklet implements Tasklet {
     /** The All Lines read runs in its own read-only transaction (PostgreSQL streams rows only inside one). */
     private final TransactionTemplate readOnly;
     private final RunInputs inputs;
+    /** The job's private temporary folder (the worklist sort buffers hold patient data). */
+    private final Path tempFolder;
 
     public WriteWorkbookTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference,
-            BacklogStore store, PlatformTransactionManager transactionManager, RunInputs inputs) {
+            BacklogStore store, PlatformTransactionManager transactionManager, RunInputs inputs, Path tempFolder) {
         this.inputs = inputs;
         this.store = store;
+        this.tempFolder = tempFolder;
         this.properties = properties;
         this.repository = repository;
         this.reference = reference;
@@ -105,7 +108,7 @@ public class WriteWorkbookTasklet implements Tasklet {
             }))) {
                 repository.forEachLine(instanceId, totals::add);
                 linesRead = System.nanoTime();
-                writer.backlog(store, Path.of(System.getProperty("java.io.tmpdir")));
+                writer.backlog(store, tempFolder);
                 worklistsDone = System.nanoTime();
                 allLines.join();
                 allLinesDone = allLines.finishedAt();
@@ -113,6 +116,7 @@ public class WriteWorkbookTasklet implements Tasklet {
             summary = summary(instanceId, runDate, files, totals);
             writer.summary(summary);
             writer.notes(notes(jobExecution.getId(), jobContext));
+            writer.remittanceBalances(repository.remittanceBalances().load(instanceId));
             writer.rejectedRows(sink -> repository.forEachRejection(instanceId, sink));
             written = writer.commit();
             BacklogFigures figures = writer.figures();

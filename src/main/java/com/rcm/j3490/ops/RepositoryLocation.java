@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.rcm.j3490.job.PrivateFolder;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -39,6 +41,7 @@ public class RepositoryLocation implements EnvironmentPostProcessor, Ordered {
         if (url.startsWith("jdbc:h2:file:" + path + "/")) {
             try {
                 Files.createDirectories(Path.of(path)); // tolerates another process creating it meanwhile
+                PrivateFolder.restrict(Path.of(path)); // staged lines hold patient data: 0700, files 0600
             } catch (IOException | RuntimeException e) {
                 // left to H2, which reports it with the database's own message
             }

@@ -38,6 +38,11 @@ public class ReconRepository {
         this.jdbc = jdbc;
     }
 
+    /** The 835s' balancing, claim CAS and PLB of a run, in the same database. */
+    public RemittanceBalanceStore remittanceBalances() {
+        return new RemittanceBalanceStore(jdbc);
+    }
+
     // ---- run files -------------------------------------------------------------------
 
     /** An input file of a run; {@code skippedReason} is set when its content was reconciled before. */
@@ -85,6 +90,11 @@ public class ReconRepository {
                 .toList();
     }
 
+    /** The claim files of the run (recon.input.claims), in the run's order. */
+    public List<Path> claimFiles(long instanceId) {
+        return runFiles(instanceId).stream().filter(f -> f.kind() == InputKind.CLAIM_LINES).map(RunFile::path).toList();
+    }
+
     // ---- content checksums of reconciled remittance files -------------------------------
 
     /** Which completed run (other than this one) already reconciled this content, if any. */
@@ -118,6 +128,12 @@ public class ReconRepository {
         insertRejections(instanceId, rejections);
     }
 
+    /** Replaces the run's rejected rows of one kind of input (the claim-lines CSV rows, read when the reconcile step opens). */
+    public void replaceRejections(long instanceId, InputKind kind, List<Rejected> rejections) {
+        jdbc.update("DELETE FROM recon_rejected_row WHERE job_instance_id = ? AND file_kind = ?", instanceId, kind.name());
+        insertRejections(instanceId, rejections);
+    }
+
     private void insertRejections(long instanceId, List<Rejected> rejections) {
         jdbc.batchUpdate("INSERT INTO recon_rejected_row (job_instance_id, file_kind, file_order, line_no, file_name, "
                 + "reason, raw_row) VALUES (?, ?, ?, ?, ?, ?, ?)", rejections, 500, (ps, r) -> {
@@ -131,10 +147,11 @@ public class ReconRepository {
                 });
     }
 
-    /** Rejected rows in report order: reference files first, then remittances, each by file and line. */
+    /** Rejected rows in report order: reference files first, then claims, then remittances, each by file and line. */
     public void forEachRejection(long instanceId, Consumer<RowRejection> sink) {
         jdbc.query("SELECT file_name, line_no, reason, raw_row FROM recon_rejected_row WHERE job_instance_id = ? "
-                + "ORDER BY CASE file_kind WHEN 'CONTRACTS' THEN 1 WHEN 'PRICING' THEN 2 WHEN 'INVOICES' THEN 3 ELSE 4 END, "
+                + "ORDER BY CASE file_kind WHEN 'CONTRACTS' THEN 1 WHEN 'PRICING' THEN 2 WHEN 'INVOICES' THEN 3 "
+                + "WHEN 'CLAIM_LINES' THEN 4 ELSE 5 END, "
                 + "file_order, line_no", rs -> {
                     sink.accept(new RowRejection(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
                 }, instanceId);
@@ -272,6 +289,33 @@ public class ReconRepository {
                 + "AND NOT EXISTS (SELECT 1 FROM recon_reconciled_key k WHERE k.check_key = l.check_key "
                 + "AND k.duplicate_key = l.duplicate_key) ORDER BY l.check_key, l.duplicate_key",
                 Date.valueOf(runDate), instanceId);
+    }
+
+    // ---- retention -------------------------------------------------------------------------
+
+    /**
+     * Deletes what holds patient data of the runs whose last execution COMPLETED or was ABANDONED
+     * before {@code cutoff}: staged lines, rejected rows (raw rows), and their duplicate keys. Kept:
+     * the job repository's history, the runs' input file records and content checksums (no
+     * patient data), and the backlog's work items, which live in their own tables. A failed or
+     * stopped run keeps its lines, however old: a restart needs them.
+     *
+     * @return the job instances pruned
+     */
+    public List<Long> pruneRunsEndedBefore(LocalDateTime cutoff) {
+        List<Long> instances = jdbc.queryForList("SELECT e.JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION e "
+                + "WHERE e.STATUS IN ('COMPLETED', 'ABANDONED') AND e.END_TIME < ? AND e.JOB_EXECUTION_ID = "
+                + "(SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x WHERE x.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID) "
+                + "AND (EXISTS (SELECT 1 FROM recon_line l WHERE l.job_instance_id = e.JOB_INSTANCE_ID) "
+                + "OR EXISTS (SELECT 1 FROM recon_rejected_row r WHERE r.job_instance_id = e.JOB_INSTANCE_ID) "
+                + "OR EXISTS (SELECT 1 FROM recon_reconciled_key k WHERE k.job_instance_id = e.JOB_INSTANCE_ID)) "
+                + "ORDER BY e.JOB_INSTANCE_ID", Long.class, Timestamp.valueOf(cutoff));
+        for (Long instance : instances) {
+            jdbc.update("DELETE FROM recon_line WHERE job_instance_id = ?", instance);
+            jdbc.update("DELETE FROM recon_rejected_row WHERE job_instance_id = ?", instance);
+            jdbc.update("DELETE FROM recon_reconciled_key WHERE job_instance_id = ?", instance);
+        }
+        return instances;
     }
 
     // ---- reading lines back for the workbook ------------------------------------------------

@@ -1,7 +1,6 @@
 package com.rcm.j3490.reconcile;
 
 import com.rcm.j3490.input.CsvRecord;
-import com.rcm.j3490.input.RemittanceRowParser;
 import com.rcm.j3490.input.RowRejectedException;
 import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.rules.LineReconciler;
@@ -36,7 +35,7 @@ public class ReconcileProcessor implements ItemProcessor<RemittanceItem, LineOut
         CsvRecord record = item.record();
         RemittanceLine line;
         try {
-            line = RemittanceRowParser.parse(record, item.ordinal());
+            line = item.parse();
         } catch (RowRejectedException e) {
             return new LineOutcome.Rejected(item.fileOrder(),
                     new RowRejection(record.file(), record.line(), e.getMessage(), record.raw()));
@@ -44,7 +43,7 @@ public class ReconcileProcessor implements ItemProcessor<RemittanceItem, LineOut
         if (!targetCodes.contains(line.procedureCode())) {
             return new LineOutcome.OtherCode(item.fileOrder());
         }
-        ReconciledLine reconciled = reconciler().reconcile(line, runDate);
+        ReconciledLine reconciled = reconciler().reconcile(line, runDate).withFlags(item.flags());
         if (reconciled.expected() != null && reconciled.expected().abs().compareTo(EXPECTED_LIMIT) >= 0) {
             // bounded inputs can still multiply into an amount no later step can hold: reject, never crash later
             return new LineOutcome.Rejected(item.fileOrder(), new RowRejection(record.file(), record.line(),

@@ -61,6 +61,24 @@ public record ReconciledLine(
         drugSource = drugSource == null ? DrugSource.NONE : drugSource;
     }
 
+    /**
+     * This line with more flags: those an input format adds beside the rules (an 835 line whose
+     * claim carries claim-level CAS, or that joined no claim line; contract 5.5).
+     */
+    public ReconciledLine withFlags(Set<Flag> more) {
+        if (more.isEmpty() || flags.containsAll(more)) {
+            return this;
+        }
+        EnumSet<Flag> all = EnumSet.noneOf(Flag.class);
+        all.addAll(flags);
+        all.addAll(more);
+        return new ReconciledLine(claimId, lineNumber, checkNumber, claimStatus, payerId, payerName, payerClaimNumber,
+                patientName, serviceDate, paymentDate, procedureCode, modifiers, ndc, drugName, ndcQuantity, ndcUnit,
+                unitsBilled, billed, paid, reimbursed, expected, variance, basis, ratePercent, invoiceNumber, status,
+                denialCodes, remarkCodes, all, reworkAction, team, appealDeadline, amountAtStake, drugSource, unitsPaid,
+                allowed, adjustments, resubmitBy);
+    }
+
     /** Flags in their declared order, ";"-separated. */
     public String flagsText() {
         return String.join(";", EnumSet.copyOf(flags.isEmpty() ? EnumSet.noneOf(Flag.class) : flags)

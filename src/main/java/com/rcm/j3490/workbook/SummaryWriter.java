@@ -5,6 +5,7 @@ import com.rcm.j3490.backlog.BacklogFigures;
 import com.rcm.j3490.backlog.BacklogFigures.Tally;
 import com.rcm.j3490.backlog.MoneyKind;
 import com.rcm.j3490.backlog.Resolution;
+import com.rcm.j3490.reconcile.RemittanceBalances;
 import com.rcm.j3490.rules.Status;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
@@ -76,14 +77,16 @@ public final class SummaryWriter {
     private final XSSFSheet sheet;
     private final WorkbookStyles styles;
     private final Notes notes;
+    private final RemittanceBalances balances;
     private XSSFDrawing drawing;
     private int r;
 
-    SummaryWriter(WorkbookContext context, XSSFSheet sheet, Notes notes) {
+    SummaryWriter(WorkbookContext context, XSSFSheet sheet, Notes notes, RemittanceBalances balances) {
         this.context = context;
         this.sheet = sheet;
         this.styles = context.styles();
         this.notes = notes;
+        this.balances = balances;
     }
 
     void write(RunSummary s, BacklogFigures f) {
@@ -128,6 +131,7 @@ public final class SummaryWriter {
         if (s != null) {
             inputFiles(s);
         }
+        r = RemittanceBalanceSection.write(sheet, styles, r + 1, balances);
 
         worklistChart(chartTop, worklistRows);
         if (denialRows[1] >= denialRows[0]) {

@@ -5,6 +5,7 @@ import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.backlog.WorkItem;
 import com.rcm.j3490.backlog.WorkStatus;
 import com.rcm.j3490.input.RowRejection;
+import com.rcm.j3490.reconcile.RemittanceBalances;
 import com.rcm.j3490.rules.CodeDescriptions;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
@@ -62,6 +63,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     private final BacklogFigures.Builder figures;
     private RunSummary summary;
     private SummaryWriter.Notes notes = SummaryWriter.Notes.NONE;
+    private RemittanceBalances remittanceBalances;
     private boolean committed;
 
     public static String fileName(LocalDate runDate) {
@@ -92,6 +94,11 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
 
     public Path finalPath() {
         return finalPath;
+    }
+
+    /** The 835s' balancing, claim CAS and PLB for the Summary (contract 5.2); call before {@link #commit}. */
+    public void remittanceBalances(RemittanceBalances balances) {
+        this.remittanceBalances = balances;
     }
 
     /** The run's own figures (inputs, tonight's lines) for the Summary; written when the workbook is committed. */
@@ -244,7 +251,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         for (String[] c : new ArrayList<>(context.continuations())) {
             workbook.setSheetOrder(c[0], workbook.getSheetIndex(c[1]) + 1);
         }
-        SummaryWriter writer = new SummaryWriter(context, summarySheet, notes);
+        SummaryWriter writer = new SummaryWriter(context, summarySheet, notes, remittanceBalances);
         writer.write(summary, figures.build());
         Path published = WorkbookPublisher.publish(finalPath, workbook::write);
         committed = true;

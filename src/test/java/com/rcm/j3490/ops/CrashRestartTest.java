@@ -125,14 +125,23 @@ class CrashRestartTest {
     @Test
     void killedWhileWritingTheWorkbookLeavesNoHalfWrittenFileAndTheRestartWritesIt() throws Exception {
         Path dir = Files.createDirectories(work.resolve("kill-workbook"));
+        Path killedTemp;
         try (JvmProcess run = JvmProcess.start(dir, args("runDate=" + RUN_DATE))) {
             run.awaitLine(l -> l.contains("Step started: writeWorkbook"), RUN_TIMEOUT)
                     .orElseThrow(() -> new AssertionError("the workbook step never started; " + run.output()));
-            awaitSheetData(dir.resolve("tmp"), Duration.ofSeconds(20));
+            // the job's temporary files (patient data) are in its own private folder, not in /tmp
+            awaitSheetData(dir.resolve("data/tmp"), Duration.ofSeconds(20));
+            killedTemp = dir.resolve("data/tmp").resolve(Long.toString(run.pid()));
             run.kill();
             assertThat(run.stdout()).noneMatch(l -> l.contains("Step writeWorkbook COMPLETED"));
         }
         assertThat(workbook(dir)).as("no workbook under the final name").doesNotExist();
+        assertThat(killedTemp).as("kill -9 leaves its temporary files").isNotEmptyDirectory();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(killedTemp))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> systemTemp = Files.walk(dir.resolve("tmp"))) {
+            assertThat(systemTemp.filter(Files::isRegularFile)).as("nothing in the system temp folder").isEmpty();
+        }
 
         JvmProcess recover = JvmProcess.run(dir, args("recover", "runDate=" + RUN_DATE), RUN_TIMEOUT);
         assertThat(recover.exitCode()).as(recover.output()).isZero();
@@ -140,6 +149,12 @@ class CrashRestartTest {
 
         JvmProcess restart = JvmProcess.run(dir, args("runDate=" + RUN_DATE), RUN_TIMEOUT);
         assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(killedTemp).as("the next start removes a dead process's temporary files").doesNotExist();
+        // the job repository (staged lines hold patient names) is readable by the job's user only
+        assertThat(Files.getPosixFilePermissions(dir.resolve("data")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("data/recon-repository.mv.db")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
         assertThat(allLines(dir)).isEqualTo(baseline());
         try (Stream<Path> files = Files.list(dir.resolve("reports"))) {

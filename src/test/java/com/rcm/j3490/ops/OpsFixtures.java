@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Small, exact input sets for the operations tests: reference files and remittance files. */
-final class OpsFixtures {
+public final class OpsFixtures {
     static final String REMITTANCE_HEADER = "claim_id,payer_id,payer_name,check_number,payment_date,claim_status,"
             + "line_number,service_date,procedure_code,ndc,units_billed,billed_amount,paid_amount,adjustments,"
             + "patient_name";
@@ -19,7 +19,7 @@ final class OpsFixtures {
     }
 
     /** Contracts, pricing and invoices under {@code dir}: contracts.csv, pricing.csv, invoices/. */
-    static void reference(Path dir) throws IOException {
+    public static void reference(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("invoices"));
         Files.writeString(dir.resolve("contracts.csv"), """
                 payer_id,payer_name,basis,rate_percent,fallback_basis,fallback_rate_percent,appeal_days
@@ -44,7 +44,7 @@ final class OpsFixtures {
      * 1-based number is in {@code malformed} carry an impossible service date and are rejected.
      * Every 7th row is of another procedure code; patient names are "PATIENT-<claim>".
      */
-    static Path remittance(Path file, String claimPrefix, int rows, Set<Integer> malformed) throws IOException {
+    public static Path remittance(Path file, String claimPrefix, int rows, Set<Integer> malformed) throws IOException {
         Files.createDirectories(file.getParent());
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(REMITTANCE_HEADER + "\n");

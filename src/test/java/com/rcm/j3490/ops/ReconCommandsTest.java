@@ -366,6 +366,42 @@ class ReconCommandsTest {
     }
 
     @Test
+    void stagedPatientDataOfRunsPastTheRetentionIsPrunedAndTheBacklogIsKept() throws Exception {
+        remittance("era-1.csv", "A", 30);
+        assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.COMPLETED);
+        long old = history.latest(DAY_1).orElseThrow().instance().getInstanceId();
+        Path failing = OpsFixtures.remittance(properties.input().remittance().resolve("era-1.csv"), "F", 20,
+                Set.of(2, 3, 4));
+        assertThat(commands.run(ReconLauncher.parameters(DAY_2))).isEqualTo(ExitCode.FAILED);
+        long failed = history.latest(DAY_2).orElseThrow().instance().getInstanceId();
+        jdbc.update("INSERT INTO recon_line (job_instance_id, seq, source_file, source_line, claim_id, status) "
+                + "VALUES (?, 1, 'era-1.csv', 2, 'F00001', 'PAID_OK')", failed); // a failed run's committed line
+        jdbc.update("INSERT INTO backlog_item (claim_id, line_number, payer_id, first_seen, opening_status, "
+                + "opening_baseline, status, is_open, line_data, changed_on, opened_on_change) VALUES "
+                + "('A00001', '1', 'P2', DATE '2026-01-05', 'UNDERPAID', 10, 'UNDERPAID', TRUE, X'00', "
+                + "DATE '2026-01-05', TRUE)");
+        // both runs ended 100 days ago: past the default retention of 90 days
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET END_TIME = ? WHERE JOB_INSTANCE_ID IN (?, ?)",
+                java.sql.Timestamp.valueOf(LocalDateTime.now().minusDays(100)), old, failed);
+        assertThat(linesOf(old)).isPositive();
+
+        OpsFixtures.remittance(failing, "B", 10, Set.of());
+        assertThat(commands.run(ReconLauncher.parameters(DAY_1.plusDays(7)))).isEqualTo(ExitCode.COMPLETED);
+        assertThat(linesOf(old)).as("the completed run's staged lines are pruned").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_reconciled_key WHERE job_instance_id = ?",
+                Long.class, old)).isZero();
+        assertThat(linesOf(failed)).as("a failed run keeps what its restart needs").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM backlog_item", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_run_file WHERE job_instance_id = ?", Long.class,
+                old)).as("the run's file records (no patient data) stay").isPositive();
+        jdbc.update("DELETE FROM backlog_item");
+    }
+
+    private long linesOf(long instanceId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM recon_line WHERE job_instance_id = ?", Long.class, instanceId);
+    }
+
+    @Test
     void aRedeliveredFileIsSkippedByItsContentAndTheSummarySaysSo() throws Exception {
         remittance("era-monday.csv", "M", 25);
         assertThat(commands.run(ReconLauncher.parameters(DAY_1))).isEqualTo(ExitCode.COMPLETED);
