@@ -59,7 +59,7 @@ public final class ItemColumns {
         List<Column<WorkItem>> printed = new ArrayList<>();
         printed.add(line(AMOUNT_AT_STAKE, Kind.MONEY, 13, ReconciledLine::amountAtStake));
         printed.add(line(APPEAL_DEADLINE, Kind.DATE, 12, ReconciledLine::appealDeadline));
-        printed.add(new Column<>(DAYS_TO_DEADLINE, Kind.NUMBER, 9, i -> i.daysToDeadline(runDate)));
+        printed.add(new Column<>(DAYS_TO_DEADLINE, Kind.NUMBER, 10, i -> i.daysToDeadline(runDate)));
         printed.add(line(CLAIM_ID, Kind.TEXT, 14, ReconciledLine::claimId));
         printed.add(line(LINE, Kind.TEXT, 5, ReconciledLine::lineNumber));
         if (patient) {
@@ -67,7 +67,7 @@ public final class ItemColumns {
         }
         printed.add(line(PAYER_ID, Kind.TEXT, 9, ReconciledLine::payerId));
         printed.add(line(SERVICE_DATE, Kind.DATE, 11, ReconciledLine::serviceDate));
-        printed.add(line(STATUS, Kind.TEXT, 14, l -> l.status().name()));
+        printed.add(line(STATUS, Kind.TEXT, 17, l -> l.status().name()));
         printed.add(line(REWORK_ACTION, Kind.WRAPPED_TEXT, 45, ReconciledLine::reworkAction));
         printed.add(new Column<>(OWNER, Kind.TEXT, 12, i -> i.team().owner()));
         printed.add(new Column<>(WORK_STATUS, Kind.TEXT, 14,

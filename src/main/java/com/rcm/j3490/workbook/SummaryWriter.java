@@ -153,7 +153,7 @@ public final class SummaryWriter {
     /** @return first and last row of the worklists (the chart's range) */
     private int[] byWorklist(BacklogFigures f) {
         List<String> headers = new java.util.ArrayList<>(List.of("Status", "Open items by worklist (click to open)",
-                "Items", "New Tonight"));
+                "Items", ""));
         headers.addAll(kindHeaders());
         header("The backlog: open items on the worklists", headers);
         int first = r;
@@ -162,8 +162,7 @@ public final class SummaryWriter {
             link(row, 1, w.label(), w.label());
         }
         int last = r - 1;
-        Row total = tallyRow("All worklists", f.open(), true);
-        Cells.number(total, 3, f.newTonight().count(), styles.bold);
+        tallyRow("All worklists", f.open(), true);
         r++;
         return new int[] {first, last};
     }
@@ -321,7 +320,7 @@ public final class SummaryWriter {
     }
 
     private void inputFiles(RunSummary s) {
-        header("Input files", List.of("Kind", "File", "Rows", "Target Lines", "Rejected", "Note"));
+        header("Input files", List.of("Kind", "File", "Rows", "Target Lines", "Rejected", "", "Note"));
         for (RunSummary.InputFile f : s.inputFiles()) {
             Row row = row(r++);
             Cells.text(row, 0, f.kind(), null);
@@ -331,7 +330,7 @@ public final class SummaryWriter {
                 Cells.number(row, 3, f.targetLines(), null);
             }
             Cells.number(row, 4, f.rejected(), null);
-            Cells.text(row, 5, f.skippedReason() == null ? null : "skipped: " + f.skippedReason(), null);
+            Cells.text(row, 6, f.skippedReason() == null ? null : "skipped: " + f.skippedReason(), null);
         }
     }
 
