@@ -72,7 +72,7 @@ class RunFilesController {
             }
         });
         model.addAttribute("runDate", runDate);
-        model.addAttribute("run", RunViews.row(run));
+        model.addAttribute("run", RunViews.row(run, properties.output().dir()));
         model.addAttribute("rows", rows);
         model.addAttribute("total", total[0]);
         model.addAttribute("shown", REJECTED_ROWS_SHOWN);

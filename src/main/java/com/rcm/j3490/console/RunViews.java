@@ -4,6 +4,7 @@ import com.rcm.j3490.job.WriteWorkbookTasklet;
 import com.rcm.j3490.job.FailureReason;
 import com.rcm.j3490.ops.RunHistory.Run;
 import com.rcm.j3490.job.ReconProgress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,20 +50,24 @@ final class RunViews {
             String workbook, String progress, List<ExecutionRow> executions) {
     }
 
-    static RunRow row(Run run) {
+    /** @param outputDir recon.output.dir: a workbook is offered for download only when it is there (RunFilesController) */
+    static RunRow row(Run run, Path outputDir) {
         var c = run.counts();
         JobExecution last = run.last();
         String failedStep = last.getStepExecutions().stream()
                 .filter(s -> s.getStatus() == BatchStatus.FAILED || s.getStatus() == BatchStatus.STOPPED)
                 .map(StepExecution::getStepName).reduce((a, b) -> a + ", " + b).orElse("");
         String reason = last.getStatus().isRunning() ? "running, or its process died" : reason(last.getExitStatus());
+        if (!failedStep.isEmpty() && reason.contains(failedStep + ": ")) {
+            failedStep = ""; // the reason names its step already
+        }
         return new RunRow(run.runDate(), run.instance().getInstanceId(), run.name(), run.status().name(),
                 run.status().isRunning(), time(run.started()), time(run.ended()), run.executions().size(),
                 n(c.rowsRead()), n(c.lines()), n(c.rejected()), c.rejected(), failedStep, reason,
-                workbookPath(run).isPresent());
+                RunFilesController.workbookFile(run, outputDir).isPresent());
     }
 
-    static RunDetail detail(Run run) {
+    static RunDetail detail(Run run, Path outputDir) {
         var c = run.counts();
         List<ExecutionRow> executions = new ArrayList<>();
         for (JobExecution e : run.executions()) {
@@ -75,7 +80,7 @@ final class RunViews {
             executions.add(new ExecutionRow(e.getId(), e.getStatus().name(), time(e.getStartTime()), time(e.getEndTime()),
                     e.getStatus().isRunning() ? "" : reason(e.getExitStatus()), steps));
         }
-        return new RunDetail(row(run), run.instance().getInstanceId(), n(c.duplicates()), c.remittanceFiles(),
+        return new RunDetail(row(run, outputDir), run.instance().getInstanceId(), n(c.duplicates()), c.remittanceFiles(),
                 c.skippedFiles(), workbookPath(run).orElse(""), progress(run.last()).orElse(""), executions);
     }
 

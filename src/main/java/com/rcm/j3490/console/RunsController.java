@@ -3,7 +3,9 @@ package com.rcm.j3490.console;
 import com.rcm.j3490.ops.RunHistory;
 import com.rcm.j3490.ops.RunHistory.Run;
 import java.time.LocalDate;
+import com.rcm.j3490.job.ReconProperties;
 import com.rcm.j3490.job.RunTracker;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,9 +31,11 @@ class RunsController {
     private final RunOperations operations;
     private final RunTracker tracker;
     private final ObjectProvider<ConsoleSchedule> schedule;
+    private final ReconProperties properties;
 
     RunsController(RunHistory history, AuditLog audit, RunOperations operations, RunTracker tracker,
-            ObjectProvider<ConsoleSchedule> schedule) {
+            ObjectProvider<ConsoleSchedule> schedule, ReconProperties properties) {
+        this.properties = properties;
         this.history = history;
         this.audit = audit;
         this.operations = operations;
@@ -52,7 +56,7 @@ class RunsController {
     @GetMapping("/runs")
     String runs(@RequestParam(defaultValue = "20") int limit, Model model) {
         int rows = Math.max(1, Math.min(limit, MAX_LIMIT));
-        List<RunViews.RunRow> table = history.recent(rows).stream().map(RunViews::row).toList();
+        List<RunViews.RunRow> table = history.recent(rows).stream().map(r -> RunViews.row(r, outputDir())).toList();
         model.addAttribute("runs", table);
         model.addAttribute("limit", rows);
         model.addAttribute("today", LocalDate.now());
@@ -64,6 +68,10 @@ class RunsController {
         return "console/runs";
     }
 
+    private Path outputDir() {
+        return properties.output().dir();
+    }
+
     private boolean inThisConsole(RunViews.RunRow row) {
         return history.latest(row.runDate()).map(r -> tracker.running().contains(r.last().getId())).orElse(false);
     }
@@ -72,7 +80,7 @@ class RunsController {
     String run(@PathVariable LocalDate runDate, Model model) {
         List<Run> runs = history.ofDate(runDate);
         model.addAttribute("runDate", runDate);
-        model.addAttribute("runs", runs.stream().map(RunViews::detail).toList());
+        model.addAttribute("runs", runs.stream().map(r -> RunViews.detail(r, outputDir())).toList());
         Run latest = runs.isEmpty() ? null : runs.get(runs.size() - 1);
         boolean runningHere = latest != null && tracker.running().contains(latest.last().getId());
         Optional<String> busy = operations.running();

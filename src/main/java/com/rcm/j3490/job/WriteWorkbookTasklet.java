@@ -8,8 +8,8 @@ import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
 import com.rcm.j3490.backlog.BacklogFigures;
 import com.rcm.j3490.backlog.BacklogStore;
-import com.rcm.j3490.workbook.SummaryWriter;
 import com.rcm.j3490.workbook.RunSummary;
+import com.rcm.j3490.workbook.SummaryWriter;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -17,6 +17,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,11 +66,11 @@ public class WriteWorkbookTasklet implements Tasklet {
     public WriteWorkbookTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference,
             BacklogStore store, PlatformTransactionManager transactionManager, RunInputs inputs, Path tempFolder) {
         this.inputs = inputs;
-        this.store = store;
         this.tempFolder = tempFolder;
         this.properties = properties;
         this.repository = repository;
         this.reference = reference;
+        this.store = store;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
     }
@@ -72,7 +79,7 @@ public class WriteWorkbookTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
-        LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
+        LocalDate runDate = RunKey.of(jobExecution.getJobParameters()).runDate();
         var jobContext = jobExecution.getExecutionContext();
         // the checksums recorded as reconciled must be the content reconciled: no input replaced meanwhile
         inputs.changedSinceRecorded(instanceId, runDate).ifPresent(change -> {
@@ -95,23 +102,36 @@ public class WriteWorkbookTasklet implements Tasklet {
             // All Lines (tonight's lines, most of the workbook's cells) is written beside the rest: its
             // own read of the staging table on one thread, the sheet on another; this thread sums the
             // night's lines for the Summary, then reads the open items and writes the worklists
-            try (var allLines = new ConcurrentPass("all-lines-reader", stopped -> readOnly.executeWithoutResult(tx -> {
-                try (var sheet = writer.allLines();
-                        var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
-                    repository.forEachLine(instanceId, line -> {
-                        if (stopped.getAsBoolean()) {
-                            throw new java.util.concurrent.CancellationException("the workbook step failed");
+            ExecutorService allLinesThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "all-lines-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            AtomicBoolean stopped = new AtomicBoolean(); // this thread failed first: the All Lines pass ends early
+            try {
+                Future<Long> allLines = allLinesThread.submit(() -> {
+                    readOnly.executeWithoutResult(tx -> {
+                        try (var sheet = writer.allLines();
+                                var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
+                            repository.forEachLine(instanceId, line -> {
+                                if (stopped.get()) {
+                                    throw new CancellationException("the workbook step failed");
+                                }
+                                background.accept(line);
+                            });
                         }
-                        background.accept(line);
                     });
-                }
-            }))) {
+                    return System.nanoTime();
+                });
                 repository.forEachLine(instanceId, totals::add);
                 linesRead = System.nanoTime();
                 writer.backlog(store, tempFolder);
                 worklistsDone = System.nanoTime();
-                allLines.join();
-                allLinesDone = allLines.finishedAt();
+                allLinesDone = resultOf(allLines);
+            } finally {
+                // nothing may still write the workbook when it is closed (or deleted, after a failure)
+                stopped.set(true);
+                awaitEnd(allLinesThread);
             }
             summary = summary(instanceId, runDate, files, totals);
             writer.summary(summary);
@@ -142,6 +162,47 @@ public class WriteWorkbookTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** The task's result; its failure rethrown as it was thrown. */
+    private static <T> T resultOf(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the All Lines sheet was written", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
+    }
+
+    /** Shuts the pass's thread down and waits for its task to return, even when interrupted. */
+    private static void awaitEnd(ExecutorService executor) {
+        executor.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String seconds(long from, long to) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
+    }
+
     /** The team input's facts and warnings, and in red every payer whose contract row was rejected. */
     private SummaryWriter.Notes notes(long jobExecutionId, org.springframework.batch.infrastructure.item.ExecutionContext jobContext) {
         List<String> warnings = new ArrayList<>();
@@ -153,10 +214,6 @@ public class WriteWorkbookTasklet implements Tasklet {
         }
         warnings.addAll(WorkbookTeamColumns.notes(jobContext, WorkbookTeamColumns.WARNINGS));
         return new SummaryWriter.Notes(WorkbookTeamColumns.notes(jobContext, WorkbookTeamColumns.FACTS), warnings);
-    }
-
-    private static String seconds(long from, long to) {
-        return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
     }
 
     private RunSummary summary(long instanceId, LocalDate runDate, List<RunFile> files, LineTotals totals) {

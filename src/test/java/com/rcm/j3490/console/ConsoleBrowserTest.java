@@ -13,6 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import com.rcm.j3490.ops.OpsFixtures;
+import com.rcm.j3490.workbook.WorklistWorkbookWriter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.util.FileSystemUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ConsoleBrowserTest {
     private static final LocalDate FAILED_DAY = LocalDate.of(2026, 1, 5);
     private static final LocalDate DEAD_DAY = LocalDate.of(2026, 1, 6);
+    private static final LocalDate REPAIRED_DAY = LocalDate.of(2026, 1, 7);
+    private static final String NAME = "ConsoleBrowserTest";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -51,13 +61,15 @@ class ConsoleBrowserTest {
     @Autowired RunHistory history;
     @Autowired AuditLog audit;
 
+    private static final Path DOWNLOADS = Path.of("target/console-db/ConsoleBrowserTest/downloads").toAbsolutePath();
+
     /** One browser for the class (it takes seconds to start); each test starts signed out. */
     private static HeadlessChromium chromium;
     private WebDriver browser;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start();
+        chromium = HeadlessChromium.start(DOWNLOADS);
     }
 
     @AfterAll
@@ -68,8 +80,9 @@ class ConsoleBrowserTest {
     }
 
     @BeforeEach
-    void runsInKnownStatesAndNoSession() {
+    void runsInKnownStatesAndNoSession() throws IOException {
         browser = chromium.driver();
+        ConsoleFixtures.inputs(NAME);
         browser.get(url("/login"));
         browser.manage().deleteAllCookies();
         ConsoleFixtures.clean(jdbc);
@@ -197,6 +210,75 @@ class ConsoleBrowserTest {
         assertThat(page()).contains("Bad request").doesNotContain("Exception", "at org.");
         browser.get(url("/runs/2026-01-05/actions/explode"));
         assertThat(page()).contains("Not found").doesNotContain("Exception");
+    }
+
+    /**
+     * The repair of issue 15, end to end with the real job: a run fails on purpose (a remittance
+     * file with more malformed rows than recon.skip-limit), the manager sees why, the payer's
+     * fixed file is put in place, the manager restarts the run from its page; the page reloads
+     * until the run is COMPLETED, and its workbook downloads in the browser and opens with POI.
+     */
+    @Test
+    void aManagerRestartsAFailedRunAndDownloadsItsWorkbook() throws Exception {
+        Path era = OpsFixtures.remittance(ConsoleFixtures.files(NAME).resolve("remittance/era-0107.csv"), "R", 60,
+                Set.of(5, 9, 40));
+        logIn(ConsoleFixtures.MANAGER);
+        browser.get(url("/runs/" + REPAIRED_DAY));
+        assertThat(page()).contains("There is no run of this date");
+        browser.findElement(By.linkText("Launch…")).click();
+        submit();
+        waitForPage(REPAIRED_DAY, "FAILED");
+        assertThat(page()).contains("Failure", "inventoryInputs", "era-0107.csv has 3 malformed rows",
+                "recon.skip-limit=2", "Restart…", "Abandon…").doesNotContain("Exception", "PATIENT-");
+        browser.get(url("/runs"));
+        assertThat(browser.findElement(By.cssSelector("tr.failed")).getText()).contains(REPAIRED_DAY.toString(),
+                "FAILED: inventoryInputs: remittance file era-0107.csv has 3 malformed rows")
+                .doesNotContain("inventoryInputs: FAILED: inventoryInputs");
+
+        // the payer re-sends the file, fixed; the manager restarts the run from its page
+        OpsFixtures.remittance(era, "R", 60, Set.of());
+        browser.get(url("/runs/" + REPAIRED_DAY));
+        browser.findElement(By.linkText("Restart…")).click();
+        assertThat(page()).contains("Restart run " + REPAIRED_DAY + "?", RunAction.RESTART.consequence());
+        submit();
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/runs/" + REPAIRED_DAY));
+        waitForPage(REPAIRED_DAY, "COMPLETED");
+        assertThat(history.latest(REPAIRED_DAY).orElseThrow().executions()).hasSize(2);
+        assertThat(page()).contains("60 remittance rows read", "Rerun…").doesNotContain("Restart…");
+        assertThat(browser.findElement(By.cssSelector("section.audit")).getText())
+                .contains("max", "launch", "FAILED", "restart");
+
+        FileSystemUtils.deleteRecursively(DOWNLOADS);
+        Files.createDirectories(DOWNLOADS);
+        browser.findElement(By.linkText("Download workbook")).click();
+        Path downloaded = DOWNLOADS.resolve("j3490-worklist-" + REPAIRED_DAY + ".xlsx");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.isRegularFile(downloaded) && System.nanoTime() < deadline) {
+            sleep(100); // Chromium writes a .crdownload file and renames it when complete
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(downloaded))) {
+            Sheet allLines = workbook.getSheet(WorklistWorkbookWriter.ALL_LINES);
+            assertThat(allLines).as("the All Lines sheet").isNotNull();
+            assertThat(allLines.getLastRowNum()).as("one row per J3490 line: 60 rows less every 7th")
+                    .isEqualTo(60 - 60 / 7);
+        }
+    }
+
+    /** Waits until the date's run page shows the status (the page reloads itself while the console runs it). */
+    private void waitForPage(LocalDate runDate, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!browser.getCurrentUrl().equals(url("/runs/" + runDate))) {
+                browser.get(url("/runs/" + runDate));
+            }
+            if (!browser.findElements(By.cssSelector("section.run .status")).isEmpty()
+                    && browser.findElement(By.cssSelector("section.run .status")).getText().equals(status)
+                    && browser.findElements(By.cssSelector("p.flash[role=status]")).isEmpty()) {
+                return;
+            }
+            sleep(250);
+        }
+        assertThat(page()).as("run " + runDate + " reached " + status).contains(status);
     }
 
     /** A form POST in the browser's session (its cookie), outside the browser: to see the status code. */

@@ -1,7 +1,13 @@
 package com.rcm.j3490.console;
 
-import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.RunKey;
 import com.rcm.j3490.job.ReconLauncher;
+import com.rcm.j3490.job.ReconProgress;
+import com.rcm.j3490.job.WriteWorkbookTasklet;
+import com.rcm.j3490.ops.OpsFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -16,6 +22,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /** Users, a job repository of their own, and runs left in given states, for the console's tests. */
 final class ConsoleFixtures {
@@ -28,8 +35,21 @@ final class ConsoleFixtures {
     private ConsoleFixtures() {
     }
 
+    /** The test's input and output folders: target/console-db/NAME/files/{remittance,ref,reports}. */
+    static Path files(String name) {
+        return Path.of("target/console-db", name, "files");
+    }
+
     static void register(DynamicPropertyRegistry registry, String name) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/console-db/" + name + "/recon-repository");
+        Path files = files(name);
+        registry.add("recon.input.remittance", () -> files.resolve("remittance").toString());
+        registry.add("recon.input.invoices", () -> files.resolve("ref/invoices").toString());
+        registry.add("recon.reference.contracts", () -> files.resolve("ref/contracts.csv").toString());
+        registry.add("recon.reference.pricing", () -> files.resolve("ref/pricing.csv").toString());
+        registry.add("recon.output.dir", () -> files.resolve("reports").toString());
+        registry.add("recon.chunk-size", () -> "20");
+        registry.add("recon.skip-limit", () -> "2");
         registry.add("server.address", () -> "127.0.0.1");
         String viewerHash = FAST.encode(PASSWORD);
         String managerHash = FAST.encode(PASSWORD);
@@ -41,10 +61,19 @@ final class ConsoleFixtures {
         registry.add("recon.console.users[1].role", () -> "MANAGER");
     }
 
+    /** Empty input folders with the reference files of OpsFixtures, and an empty output folder. */
+    static void inputs(String name) throws IOException {
+        Path files = files(name);
+        FileSystemUtils.deleteRecursively(files);
+        OpsFixtures.reference(files.resolve("ref"));
+        Files.createDirectories(files.resolve("remittance"));
+        Files.createDirectories(files.resolve("reports"));
+    }
+
     static void clean(JdbcTemplate jdbc) {
         for (String table : List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
                 "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE", "recon_run_file", "recon_line",
-                "recon_rejected_row", "recon_reconciled_file", "console_audit")) {
+                "recon_rejected_row", "recon_reconciled_file", "recon_reconciled_key", "backlog_item", "backlog_team_column", "backlog_run", "console_audit")) {
             jdbc.update("DELETE FROM " + table);
         }
     }
@@ -61,9 +90,28 @@ final class ConsoleFixtures {
         return run(repository, runDate, BatchStatus.STARTED, ExitStatus.UNKNOWN);
     }
 
+    /** A completed run whose workbook step recorded {@code workbook} as the file it wrote. */
+    static JobExecution completedRun(JobRepository repository, LocalDate runDate, Path workbook) {
+        JobExecution execution = run(repository, runDate, BatchStatus.COMPLETED, ExitStatus.COMPLETED);
+        execution.getExecutionContext().putString(WriteWorkbookTasklet.WORKBOOK_PATH, workbook.toString());
+        repository.updateExecutionContext(execution);
+        return execution;
+    }
+
+    /** A run in its reconcile step: {@code done} of {@code total} rows committed, as ReconProgress records them. */
+    static JobExecution reconciling(JobRepository repository, LocalDate runDate, long done, long total) {
+        JobExecution execution = run(repository, runDate, BatchStatus.STARTED, ExitStatus.UNKNOWN);
+        execution.getExecutionContext().putLong(ReconProgress.TOTAL_ROWS, total);
+        repository.updateExecutionContext(execution);
+        StepExecution step = repository.getLastStepExecution(execution.getJobInstance(), "reconcileLines");
+        step.getExecutionContext().putLong(ReconProgress.ROWS_DONE, done);
+        repository.updateExecutionContext(step);
+        return execution;
+    }
+
     private static JobExecution run(JobRepository repository, LocalDate runDate, BatchStatus status, ExitStatus exit) {
         JobParameters parameters = ReconLauncher.parameters(runDate);
-        JobInstance instance = repository.createJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = repository.createJobInstance(RunKey.JOB_NAME, parameters);
         JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
         LocalDateTime start = LocalDateTime.now().minusMinutes(5);
         execution.setStatus(status);

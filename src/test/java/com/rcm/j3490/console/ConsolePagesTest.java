@@ -13,7 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.rcm.j3490.ReconApplication;
+import com.rcm.j3490.ops.OpsFixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.batch.core.job.JobExecution;
 import java.util.ArrayList;
 import java.util.List;
 import org.hamcrest.Matchers;
@@ -46,10 +53,16 @@ import org.springframework.web.util.HtmlUtils;
 class ConsolePagesTest {
     private static final LocalDate FAILED_DAY = LocalDate.of(2026, 1, 5);
     private static final LocalDate DEAD_DAY = LocalDate.of(2026, 1, 6);
+    private static final LocalDate DONE_DAY = LocalDate.of(2026, 1, 4);
+    private static final String NAME = "ConsolePagesTest";
+    private static final Path FILES = ConsoleFixtures.files(NAME);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        ConsoleFixtures.register(registry, "ConsolePagesTest");
+        ConsoleFixtures.register(registry, NAME);
+        registry.add("recon.console.schedule", () -> "true");
+        registry.add("recon.schedule.cron", () -> "0 30 1 * * *");
+        registry.add("recon.schedule.zone", () -> "UTC");
     }
 
     @TestConfiguration
@@ -76,6 +89,10 @@ class ConsolePagesTest {
         @Override public ActionResult recover(LocalDate d, boolean dead) { return call("recover " + d + " " + dead); }
         @Override public ActionResult abandon(LocalDate d) { return call("abandon " + d); }
         @Override public ActionResult rerun(LocalDate d) { return call("rerun " + d); }
+
+        String busy;
+
+        @Override public Optional<String> running() { return Optional.ofNullable(busy); }
     }
 
     @Autowired MockMvc mvc;
@@ -85,12 +102,14 @@ class ConsolePagesTest {
     @Autowired AuditLog audit;
 
     @BeforeEach
-    void runsInKnownStates() {
+    void runsInKnownStates() throws IOException {
+        ConsoleFixtures.inputs(NAME);
         ConsoleFixtures.clean(jdbc);
         ConsoleFixtures.failedRun(jobRepository, FAILED_DAY, "remittance file era-7.csv is not readable");
         ConsoleFixtures.startedByADeadProcess(jobRepository, DEAD_DAY);
         operations.calls.clear();
         operations.answer = ActionResult.done("done");
+        operations.busy = null;
     }
 
     private static RequestPostProcessor viewer() {
@@ -270,5 +289,110 @@ class ConsolePagesTest {
         }
         mvc.perform(get("/runs").with(viewer()))
                 .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")));
+    }
+
+    // ---- what a run wrote, tonight's inputs, the backlog, progress, the schedule --------------
+
+    @Test
+    void aRunsWorkbookDownloadsAndNothingElseDoes() throws Exception {
+        Path workbook = Files.write(FILES.resolve("reports/j3490-worklist-2026-01-04.xlsx"), new byte[] {'P', 'K', 3, 4});
+        JobExecution done = ConsoleFixtures.completedRun(jobRepository, DONE_DAY, workbook);
+        long instance = done.getJobInstance().getInstanceId();
+        mvc.perform(get("/runs").with(viewer())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("/runs/2026-01-04/" + instance + "/workbook")));
+        mvc.perform(get("/runs/2026-01-04/" + instance + "/workbook").with(viewer())).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", RunFilesController.XLSX.toString()))
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"j3490-worklist-2026-01-04.xlsx\""))
+                .andExpect(content().bytes(Files.readAllBytes(workbook)));
+        // another run's id under this date, an unknown id: not found
+        long failed = jdbc.queryForObject("SELECT MIN(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE", Long.class);
+        mvc.perform(get("/runs/2026-01-04/" + failed + "/workbook").with(viewer())).andExpect(status().isNotFound());
+        mvc.perform(get("/runs/2026-01-04/999999/workbook").with(viewer())).andExpect(status().isNotFound());
+        mvc.perform(get("/runs/2026-01-04/" + instance + "/workbook")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void onlyAnXlsxInsideTheOutputFolderIsServedWhateverTheRepositorySays() throws Exception {
+        Path outside = Files.writeString(FILES.resolve("secret.xlsx"), "not in the output folder");
+        long a = ConsoleFixtures.completedRun(jobRepository, DONE_DAY, outside).getJobInstance().getInstanceId();
+        Path link = Files.createSymbolicLink(FILES.resolve("reports/link.xlsx"), outside.toAbsolutePath());
+        long b = ConsoleFixtures.completedRun(jobRepository, DONE_DAY.minusDays(1), link).getJobInstance().getInstanceId();
+        Path text = Files.writeString(FILES.resolve("reports/notes.txt"), "not a workbook");
+        long c = ConsoleFixtures.completedRun(jobRepository, DONE_DAY.minusDays(2), text).getJobInstance().getInstanceId();
+        Path dotdot = FILES.resolve("reports/../secret.xlsx");
+        long d = ConsoleFixtures.completedRun(jobRepository, DONE_DAY.minusDays(3), dotdot).getJobInstance().getInstanceId();
+        mvc.perform(get("/runs/2026-01-04/" + a + "/workbook").with(manager())).andExpect(status().isNotFound());
+        mvc.perform(get("/runs/2026-01-03/" + b + "/workbook").with(manager())).andExpect(status().isNotFound());
+        mvc.perform(get("/runs/2026-01-02/" + c + "/workbook").with(manager())).andExpect(status().isNotFound());
+        mvc.perform(get("/runs/2026-01-01/" + d + "/workbook").with(manager())).andExpect(status().isNotFound());
+        mvc.perform(get("/runs/2026-01-04").with(manager()))
+                .andExpect(content().string(Matchers.containsString("(no longer in the output folder)")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Download workbook"))));
+    }
+
+    @Test
+    void theRejectedRowsPageShowsFileLineReasonAndTheRowOnlyInItsBody() throws Exception {
+        long instance = jdbc.queryForObject("SELECT MIN(JOB_INSTANCE_ID) FROM BATCH_JOB_INSTANCE", Long.class);
+        jdbc.update("INSERT INTO recon_rejected_row VALUES (?, 'REMITTANCE', 0, 6, 'era-7.csv', "
+                + "'service_date is not a date (use YYYY-MM-DD, M/D/YYYY or YYYYMMDD)', 'C1,P1,DOE JANE,2026-13-45')",
+                instance);
+        String page = mvc.perform(get("/runs/2026-01-05").with(viewer())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("/runs/2026-01-05/" + instance + "/rejected", "Show the 1 rejected row(s)")
+                .doesNotContain("DOE JANE");
+        mvc.perform(get("/runs/2026-01-05/" + instance + "/rejected").with(viewer())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("era-7.csv"),
+                        Matchers.containsString(">6<"), Matchers.containsString("service_date is not a date"),
+                        Matchers.containsString("C1,P1,DOE JANE,2026-13-45"))));
+        mvc.perform(get("/runs/2026-01-05/" + instance + "/rejected")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void tonightsInputsAreTheJobsListingWithSizesAndWhetherAlreadyReconciled() throws Exception {
+        Path era = OpsFixtures.remittance(FILES.resolve("remittance/era-1.csv"), "A", 10, Set.of());
+        OpsFixtures.remittance(FILES.resolve("remittance/era-2.csv"), "B", 10, Set.of());
+        jdbc.update("INSERT INTO recon_reconciled_file VALUES (?, 'era-0.csv', DATE '2026-01-03', 1, CURRENT_TIMESTAMP)",
+                java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(era))));
+        String page = mvc.perform(get("/inputs").with(viewer())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("era-1.csv", String.format(java.util.Locale.ROOT, "%,d bytes", Files.size(era)),
+                "content already reconciled by the run of 2026-01-03 (as era-0.csv)", "era-2.csv",
+                "not yet: tonight&#39;s run reads it", "contracts.csv", "pricing.csv", "invoices.csv");
+        Files.delete(FILES.resolve("ref/pricing.csv"));
+        mvc.perform(get("/inputs").with(viewer())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("pricing.csv"),
+                        Matchers.containsString("does not exist"), Matchers.not(Matchers.containsString("Exception")))));
+    }
+
+    @Test
+    void theBacklogPageShowsCountsAndDollarsByWorklistAndAge() throws Exception {
+        mvc.perform(get("/backlog").with(viewer())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("No night has been applied"),
+                        Matchers.containsString("0-30 days"), Matchers.containsString("over 90 days"),
+                        Matchers.containsString("Recoverable"), Matchers.containsString("$0.00"))));
+    }
+
+    @Test
+    void aRunInProgressShowsRowsRateAndEtaAndThePageReloadsWhileThisConsoleRunsIt() throws Exception {
+        ConsoleFixtures.reconciling(jobRepository, LocalDate.of(2026, 1, 8), 120, 400);
+        mvc.perform(get("/runs/2026-01-08").with(manager())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(
+                        "reconcileLines: 120 of 400 rows (30%), 3 chunks committed, 0 rows/s, ETA ")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("http-equiv=\"refresh\""))));
+        operations.busy = "restart of 2026-01-08";
+        mvc.perform(get("/runs/2026-01-08").with(manager())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("http-equiv=\"refresh\" content=\"5\""),
+                        Matchers.containsString("This console is running the restart of 2026-01-08"),
+                        Matchers.not(Matchers.containsString("Recover…")))));
+    }
+
+    @Test
+    void theConsoleRunsTheNightlyScheduleWhenAsked() throws Exception {
+        mvc.perform(get("/runs").with(viewer())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.matchesRegex(
+                        "(?s).*Nightly schedule in this console: next run at \\d{4}-\\d\\d-\\d\\d 01:30 UTC.*")));
     }
 }

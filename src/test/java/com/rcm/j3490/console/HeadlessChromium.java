@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,7 +28,8 @@ final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    static HeadlessChromium start() throws IOException {
+    /** @param downloads where downloads are saved, without asking */
+    static HeadlessChromium start(Path downloads) throws IOException {
         File browser = new File(env("CHROMIUM_BIN", "/usr/bin/chromium"));
         File chromedriver = new File(env("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
         Assumptions.assumeTrue(browser.canExecute() && chromedriver.canExecute(), "browser test skipped: "
@@ -39,6 +41,8 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
