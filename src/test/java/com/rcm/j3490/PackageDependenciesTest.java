@@ -31,9 +31,9 @@ class PackageDependenciesTest {
             Map.entry("input.x12", Set.of("input", "rules")),
             Map.entry("reference", Set.of("input", "rules")),
             Map.entry("reconcile", BASE),
-            Map.entry("workbook", union(BASE, Set.of("reconcile", "carryover", "workbook.poi"))),
+            Map.entry("workbook", union(BASE, Set.of("reconcile", "backlog", "workbook.poi"))), // shows the work items
             Map.entry("workbook.poi", Set.of()), // the POI extension: POI only
-            Map.entry("carryover", BASE),
+            Map.entry("carryover", union(BASE, Set.of("workbook", "backlog"))), // reads the workbook back into items
             Map.entry("backlog", union(BASE, Set.of("reconcile"))), // stores items with the staged-line codec
             Map.entry("job", FEATURES),
             Map.entry("ops", union(FEATURES, Set.of("job"))),

@@ -20,10 +20,19 @@ import java.util.Map;
  * and whether that change opened it), which a restart or rerun of a date restores. The line
  * inside is in {@link LineCodec}'s form. Version byte first, so a later layout can still read it.
  */
-final class ItemCodec {
+public final class ItemCodec {
     private static final int VERSION = 1;
 
     private ItemCodec() {
+    }
+
+    /** A whole item in the store's binary form (the workbook spills items to sort them). */
+    public static byte[] item(WorkItem item) {
+        return undo(new Undo(item, LocalDate.EPOCH, false));
+    }
+
+    public static WorkItem item(byte[] data) {
+        return undo(data).item();
     }
 
     /** An item as it was before a night changed it. */

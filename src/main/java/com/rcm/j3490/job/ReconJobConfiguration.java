@@ -11,6 +11,7 @@ import com.rcm.j3490.reconcile.ReconcileProcessor;
 import com.rcm.j3490.reconcile.ReconcileWriter;
 import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,13 +158,27 @@ public class ReconJobConfiguration {
                 .build();
     }
 
+    /**
+     * The team's columns of the newest earlier workbook (contract 6.3), read into the items by the
+     * applyBacklog step; what was read (and any unreadable workbook) goes to the job's execution
+     * context for the Summary.
+     */
+    @Bean
+    @StepScope
+    TeamColumnsSource teamColumns(ReconProperties properties, BacklogStore backlogStore,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        Path dir = properties.workbook().carryOverDir() != null ? properties.workbook().carryOverDir()
+                : properties.output().dir();
+        return new WorkbookTeamColumns(dir, backlogStore, stepExecution.getJobExecution().getExecutionContext());
+    }
+
     @Bean
     Step writeWorkbook(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             ReconRepository repository, RunReferenceData reference, RunTracker runTracker, RunInputs runInputs,
-            JobTempFolder jobTempFolder) {
+            BacklogStore backlogStore, JobTempFolder jobTempFolder) {
         return new StepBuilder("writeWorkbook", jobRepository)
-                .tasklet(new StagedDataFailures(new WriteWorkbookTasklet(properties, repository, reference, tm, runInputs,
-                        jobTempFolder.path())), tm)
+                .tasklet(new StagedDataFailures(new WriteWorkbookTasklet(properties, repository, reference,
+                        backlogStore, tm, runInputs, jobTempFolder.path())), tm)
                 .listener(runTracker)
                 .build();
     }

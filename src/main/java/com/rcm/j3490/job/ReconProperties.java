@@ -145,11 +145,21 @@ public record ReconProperties(
 
     /**
      * @param deadlineWarningDays worklist rows whose appeal deadline is this close stand out; past-due rows more so
-     * @param carryOverDir where the earlier workbooks are read for the team's carried-over work; null = the output folder
+     * @param carryOverDir where the earlier workbooks are read for the team's columns; null = the output folder
+     * @param resolvedDays the Resolved sheet lists the items resolved in this many days, the run date included
+     * @param patientNames {@code all}: patient names on the worklists that need them (Denied *, Patient Resp,
+     *                     No Expected); {@code none}: on no worklist
      */
-    public record Workbook(@DefaultValue("14") int deadlineWarningDays, Path carryOverDir) {
+    public record Workbook(@DefaultValue("14") int deadlineWarningDays, Path carryOverDir,
+            @DefaultValue("30") int resolvedDays, @DefaultValue("all") PatientNames patientNames) {
         public Workbook {
             atLeast("recon.workbook.deadline-warning-days", deadlineWarningDays, 0);
+            atLeast("recon.workbook.resolved-days", resolvedDays, 1);
         }
+    }
+
+    /** Where patient names appear (contract 6.4). */
+    public enum PatientNames {
+        ALL, NONE
     }
 }

@@ -6,9 +6,10 @@ import com.rcm.j3490.reconcile.ReconRepository.RunFile;
 import com.rcm.j3490.rules.Money;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
-import com.rcm.j3490.workbook.CarryOver;
+import com.rcm.j3490.backlog.BacklogFigures;
+import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.workbook.RunSummary;
-import com.rcm.j3490.workbook.WorklistBuffer;
+import com.rcm.j3490.workbook.SummaryWriter;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,10 +35,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Last step: the reconciled lines into the workbook, written under a temporary name and renamed
- * when complete; then the run's remittance checksums are registered. Two ordered reads of the
- * staging table run at once: one writes the All Lines sheet, the other sums the Summary and
- * sorts and writes the worklists.
+ * Last step: the workbook, published only when complete; then the run's remittance checksums are
+ * registered. All Lines shows tonight's lines (one ordered read of the staging table, on its own
+ * thread); the worklists show every open work item, sorted per worklist, and Resolved the items
+ * resolved in the window (contract 6.2), read from the backlog store as a stream, after the
+ * applyBacklog step applied the run date to the items.
  */
 public class WriteWorkbookTasklet implements Tasklet {
     public static final String WORKBOOK_PATH = "workbookPath";
@@ -54,6 +56,7 @@ public class WriteWorkbookTasklet implements Tasklet {
     private final ReconProperties properties;
     private final ReconRepository repository;
     private final RunReferenceData reference;
+    private final BacklogStore store;
     /** The All Lines read runs in its own read-only transaction (PostgreSQL streams rows only inside one). */
     private final TransactionTemplate readOnly;
     private final RunInputs inputs;
@@ -61,12 +64,13 @@ public class WriteWorkbookTasklet implements Tasklet {
     private final Path tempFolder;
 
     public WriteWorkbookTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference,
-            PlatformTransactionManager transactionManager, RunInputs inputs, Path tempFolder) {
+            BacklogStore store, PlatformTransactionManager transactionManager, RunInputs inputs, Path tempFolder) {
         this.inputs = inputs;
         this.tempFolder = tempFolder;
         this.properties = properties;
         this.repository = repository;
         this.reference = reference;
+        this.store = store;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
     }
@@ -76,6 +80,7 @@ public class WriteWorkbookTasklet implements Tasklet {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         LocalDate runDate = RunKey.of(jobExecution.getJobParameters()).runDate();
+        var jobContext = jobExecution.getExecutionContext();
         // the checksums recorded as reconciled must be the content reconciled: no input replaced meanwhile
         inputs.changedSinceRecorded(instanceId, runDate).ifPresent(change -> {
             throw new IllegalStateException(change);
@@ -83,6 +88,9 @@ public class WriteWorkbookTasklet implements Tasklet {
         List<RunFile> files = repository.runFiles(instanceId);
         LineTotals totals = new LineTotals(TOP_LINES);
         RunSummary summary;
+        ReconProperties.Workbook settings = properties.workbook();
+        var options = new WorklistWorkbookWriter.Options(settings.deadlineWarningDays(),
+                settings.patientNames() == ReconProperties.PatientNames.ALL, settings.resolvedDays());
 
         Path written;
         long started = System.nanoTime();
@@ -90,11 +98,10 @@ public class WriteWorkbookTasklet implements Tasklet {
         long worklistsDone;
         long allLinesDone;
         try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(properties.output().dir(), runDate,
-                reference.codes(), properties.workbook().deadlineWarningDays())) {
-            writer.carryOver(CarryOver.read(carryOverDir(), runDate));
-            // All Lines (three quarters of the workbook's cells) is written beside the rest: its own
-            // read of the staging table on one thread, the sheet on another; this thread reads the
-            // table too, for the Summary's sums and the worklists, and writes the worklists meanwhile
+                reference.codes(), options, store.extraColumns())) {
+            // All Lines (tonight's lines, most of the workbook's cells) is written beside the rest: its
+            // own read of the staging table on one thread, the sheet on another; this thread sums the
+            // night's lines for the Summary, then reads the open items and writes the worklists
             ExecutorService allLinesThread = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "all-lines-reader");
                 t.setDaemon(true);
@@ -116,19 +123,10 @@ public class WriteWorkbookTasklet implements Tasklet {
                     });
                     return System.nanoTime();
                 });
-                try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
-                        tempFolder)) {
-                    repository.forEachLine(instanceId, line -> {
-                        writer.tonight(line);
-                        buffer.add(line);
-                        totals.add(line);
-                    });
-                    linesRead = System.nanoTime();
-                    try (var worklists = new WorklistSheets(writer)) {
-                        buffer.forEachSorted(worklists);
-                    }
-                    worklistsDone = System.nanoTime();
-                }
+                repository.forEachLine(instanceId, totals::add);
+                linesRead = System.nanoTime();
+                writer.backlog(store, tempFolder);
+                worklistsDone = System.nanoTime();
                 allLinesDone = resultOf(allLines);
             } finally {
                 // nothing may still write the workbook when it is closed (or deleted, after a failure)
@@ -137,21 +135,24 @@ public class WriteWorkbookTasklet implements Tasklet {
             }
             summary = summary(instanceId, runDate, files, totals);
             writer.summary(summary);
+            writer.notes(notes(jobExecution.getId(), jobContext));
             writer.remittanceBalances(repository.remittanceBalances().load(instanceId));
-            writer.closedLines();
             writer.rejectedRows(sink -> repository.forEachRejection(instanceId, sink));
             written = writer.commit();
+            BacklogFigures figures = writer.figures();
+            log.info("Backlog: {} open item(s), {} new tonight, {} resolved tonight", figures.open().count(),
+                    figures.newTonight().count(), figures.resolvedTonight().count());
         }
         log.info("Workbook step: lines read and summed in {} s, worklists written by {} s, All Lines by {} s, saved by {} s",
                 seconds(started, linesRead), seconds(started, worklistsDone), seconds(started, allLinesDone),
                 seconds(started, System.nanoTime()));
         repository.registerReconciled(instanceId, runDate, files);
         repository.registerReconciledKeys(instanceId, runDate);
-        jobExecution.getExecutionContext().putString(WORKBOOK_PATH, written.toString());
+        jobContext.putString(WORKBOOK_PATH, written.toString());
         // the end-of-run line reads these instead of scanning the staging table again
-        jobExecution.getExecutionContext().putLong(LINES, summary.total().lines());
-        jobExecution.getExecutionContext().putLong(DUPLICATES, summary.duplicates());
-        jobExecution.getExecutionContext().putString(LINES_PER_STATUS, summary.byStatus().stream()
+        jobContext.putLong(LINES, summary.total().lines());
+        jobContext.putLong(DUPLICATES, summary.duplicates());
+        jobContext.putString(LINES_PER_STATUS, summary.byStatus().stream()
                 .filter(g -> g.lines() > 0)
                 .sorted(java.util.Comparator.comparing(RunSummary.Group::key))
                 .map(g -> g.key() + "=" + g.lines())
@@ -202,9 +203,17 @@ public class WriteWorkbookTasklet implements Tasklet {
         return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
     }
 
-    private Path carryOverDir() {
-        Path dir = properties.workbook().carryOverDir();
-        return dir != null ? dir : properties.output().dir();
+    /** The team input's facts and warnings, and in red every payer whose contract row was rejected. */
+    private SummaryWriter.Notes notes(long jobExecutionId, org.springframework.batch.infrastructure.item.ExecutionContext jobContext) {
+        List<String> warnings = new ArrayList<>();
+        for (String payer : reference.forExecution(jobExecutionId).payersWithRejectedContractRows()) {
+            warnings.add((payer.equals(com.rcm.j3490.rules.ContractBook.UNKNOWN_PAYER)
+                    ? "A payer contract row without a readable payer" : "Payer " + payer + ": a contract row")
+                    + " was rejected (see " + WorklistWorkbookWriter.REJECTED_ROWS + "). Lines it would have priced "
+                    + "are flagged and may be priced by another row or not at all: fix the contract file and rerun.");
+        }
+        warnings.addAll(WorkbookTeamColumns.notes(jobContext, WorkbookTeamColumns.WARNINGS));
+        return new SummaryWriter.Notes(WorkbookTeamColumns.notes(jobContext, WorkbookTeamColumns.FACTS), warnings);
     }
 
     private RunSummary summary(long instanceId, LocalDate runDate, List<RunFile> files, LineTotals totals) {
@@ -245,45 +254,5 @@ public class WriteWorkbookTasklet implements Tasklet {
     private static RunSummary.Group group(String key, String label, LineTotals.Sums s) {
         return new RunSummary.Group(key, label, s.lines, Money.cents(s.billed), Money.cents(s.paid),
                 Money.cents(s.reimbursed), Money.cents(s.expected), Money.cents(s.variance), Money.cents(s.atStake));
-    }
-
-
-    /** Feeds worklist lines (grouped by status in sheet order) to one sheet per status. */
-    private static final class WorklistSheets implements java.util.function.Consumer<ReconciledLine>, AutoCloseable {
-        private final WorklistWorkbookWriter writer;
-        private int next;
-        private WorklistWorkbookWriter.LineSink current;
-        private Status currentStatus;
-
-        WorklistSheets(WorklistWorkbookWriter writer) {
-            this.writer = writer;
-        }
-
-        @Override
-        public void accept(ReconciledLine line) {
-            while (line.status() != currentStatus) {
-                openNext();
-            }
-            current.accept(line);
-        }
-
-        private void openNext() {
-            if (current != null) {
-                current.close();
-            }
-            currentStatus = WorklistWorkbookWriter.WORKLISTS.get(next++);
-            current = writer.worklist(currentStatus);
-        }
-
-        /** Every worklist sheet exists, even when its status has no line tonight. */
-        @Override
-        public void close() {
-            while (next < WorklistWorkbookWriter.WORKLISTS.size()) {
-                openNext();
-            }
-            if (current != null) {
-                current.close();
-            }
-        }
     }
 }

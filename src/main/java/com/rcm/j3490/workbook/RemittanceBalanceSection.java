@@ -1,14 +1,13 @@
 package com.rcm.j3490.workbook;
 
-import static com.rcm.j3490.workbook.WorklistWorkbookWriter.number;
-import static com.rcm.j3490.workbook.WorklistWorkbookWriter.text;
+import static com.rcm.j3490.workbook.Cells.number;
+import static com.rcm.j3490.workbook.Cells.text;
 
 import com.rcm.j3490.input.x12.ClaimAdjustment;
 import com.rcm.j3490.input.x12.ProviderAdjustment;
 import com.rcm.j3490.input.x12.TransactionBalance;
 import com.rcm.j3490.reconcile.RemittanceBalances;
 import com.rcm.j3490.rules.Money;
-import com.rcm.j3490.workbook.WorklistWorkbookWriter.Styles;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -61,17 +60,17 @@ final class RemittanceBalanceSection {
             "Difference", "Claims", "Lines", "CLP03 Charge", "CLP04 Paid", "Sum CAS", "Amount", "Quantity");
 
     private final XSSFSheet sheet;
-    private final Styles styles;
+    private final WorkbookStyles styles;
     private int r;
 
-    private RemittanceBalanceSection(XSSFSheet sheet, Styles styles, int firstRow) {
+    private RemittanceBalanceSection(XSSFSheet sheet, WorkbookStyles styles, int firstRow) {
         this.sheet = sheet;
         this.styles = styles;
         this.r = firstRow;
     }
 
     /** Writes the block from {@code firstRow}; returns the row after it. */
-    static int write(XSSFSheet sheet, Styles styles, int firstRow, RemittanceBalances balances) {
+    static int write(XSSFSheet sheet, WorkbookStyles styles, int firstRow, RemittanceBalances balances) {
         if (balances == null || balances.isEmpty()) {
             return firstRow;
         }

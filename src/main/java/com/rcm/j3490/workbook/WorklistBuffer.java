@@ -1,7 +1,7 @@
 package com.rcm.j3490.workbook;
 
-import com.rcm.j3490.reconcile.LineCodec;
-import com.rcm.j3490.rules.ReconciledLine;
+import com.rcm.j3490.backlog.ItemCodec;
+import com.rcm.j3490.backlog.WorkItem;
 import com.rcm.j3490.rules.Status;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -10,16 +10,17 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Collects the worklist lines during a pass over all lines and hands them back grouped by
- * worklist and in worklist order (amount at stake, largest first; appeal deadline, earliest first;
- * then arrival). Lines are spilled to a temporary file as they come; only a small sort key per
- * line (three numbers) stays in memory, so a million lines cost a few megabytes, not a database
- * sort of wide rows.
+ * Collects the open work items during one pass over the store and hands them back grouped by
+ * worklist and in worklist order (amount at stake, largest first; appeal deadline, earliest first,
+ * none last; then arrival). Items are spilled to a temporary file as they come; only a small sort
+ * key per item (three numbers) stays in memory, so half a million items cost a few megabytes, not
+ * a database sort of wide rows.
  */
 public final class WorklistBuffer implements AutoCloseable {
     private final List<Status> order;
@@ -45,18 +46,24 @@ public final class WorklistBuffer implements AutoCloseable {
         }
     }
 
-    /** Keeps the line when it belongs on a worklist; others are ignored. */
-    public void add(ReconciledLine line) {
-        int group = order.indexOf(line.status());
+    /** Keeps the item when it belongs on a worklist; others are ignored. */
+    public void add(WorkItem item) {
+        int group = order.indexOf(item.status());
         if (group < 0) {
             return;
         }
+        LocalDate deadline = item.line().appealDeadline();
+        add(item, group, cents(item.amountAtStake()), deadline == null ? Long.MAX_VALUE : deadline.toEpochDay());
+    }
+
+    /** Keeps an item under its own sort key: group (ascending), amount (largest first), day (earliest first). */
+    void add(WorkItem item, long group, long amountCents, long day) {
         offsets.add(written);
         groups.add(group);
-        amountCents.add(line.amountAtStake().movePointRight(2).longValueExact());
-        deadlineDays.add(line.appealDeadline() == null ? Long.MAX_VALUE : line.appealDeadline().toEpochDay());
+        this.amountCents.add(amountCents);
+        deadlineDays.add(day);
         try {
-            byte[] data = LineCodec.encode(line);
+            byte[] data = ItemCodec.item(item);
             out.write(data);
             written += data.length;
         } catch (IOException e) {
@@ -64,8 +71,12 @@ public final class WorklistBuffer implements AutoCloseable {
         }
     }
 
-    /** Every kept line, grouped by worklist in the order given, each group in worklist order. */
-    public void forEachSorted(Consumer<ReconciledLine> sink) {
+    static long cents(java.math.BigDecimal amount) {
+        return amount == null ? 0 : amount.setScale(2, java.math.RoundingMode.HALF_UP).movePointRight(2).longValueExact();
+    }
+
+    /** Every kept item, grouped by worklist in the order given, each group in worklist order. */
+    public void forEachSorted(Consumer<WorkItem> sink) {
         try {
             out.flush();
             int[] index = sortedIndex();
@@ -76,7 +87,7 @@ public final class WorklistBuffer implements AutoCloseable {
                     byte[] data = new byte[(int) ((i + 1 < size ? offsets.get(i + 1) : written) - start)];
                     in.seek(start);
                     in.readFully(data);
-                    sink.accept(LineCodec.decode(data));
+                    sink.accept(ItemCodec.item(data));
                 }
             }
         } catch (IOException e) {

@@ -54,7 +54,7 @@ class CodeDescriptionsTest {
         assertThat(codes.carc("50")).isEqualTo(shipped.carc("50"));
 
         Path file = Nights.write(dir, NIGHT_1, List.of(line("D1").status(Status.DENIED_CO16).denial("CO-16", "CO-XX9")
-                .remarks("M119").build()), CarryOver.none(), 0, codes);
+                .remarks("M119").build()), 0, codes);
         try (XSSFWorkbook wb = open(file)) {
             XSSFSheet sheet = wb.getSheet("Denied CO-16");
             var row = rowsOf(sheet, "D1").get(0);

@@ -1,5 +1,7 @@
 package com.rcm.j3490.workbook;
 
+import com.rcm.j3490.backlog.BacklogStore;
+import com.rcm.j3490.carryover.TeamInput;
 import com.rcm.j3490.input.RowRejection;
 import com.rcm.j3490.rules.Basis;
 import com.rcm.j3490.rules.CodeDescriptions;
@@ -31,6 +33,9 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /** Test helpers: reconciled lines, a night's workbook written as the job writes it, and a biller's edits. */
 final class Nights {
@@ -46,6 +51,11 @@ final class Nights {
 
     static LineBuilder line(String claimId) {
         return new LineBuilder(claimId);
+    }
+
+    /** A builder holding an existing line's identity and figures (to send a later word on it). */
+    static LineBuilder like(ReconciledLine l) {
+        return new LineBuilder(l);
     }
 
     /** A reconciled line with plausible defaults; an UNDERPAID line unless told otherwise. */
@@ -70,9 +80,62 @@ final class Nights {
         LocalDate appealDeadline = LocalDate.of(2026, 12, 31);
         BigDecimal atStake = new BigDecimal("150.00");
         Basis basis = Basis.CHARGE;
+        String adjustments = "";
+        BigDecimal allowed;
 
         LineBuilder(String claimId) {
             this.claimId = claimId;
+        }
+
+        LineBuilder(ReconciledLine l) {
+            claimId = l.claimId();
+            lineNumber = l.lineNumber();
+            checkNumber = l.checkNumber();
+            claimStatus = l.claimStatus();
+            payerId = l.payerId();
+            payerName = l.payerName();
+            patientName = l.patientName();
+            serviceDate = l.serviceDate();
+            paymentDate = l.paymentDate();
+            drugName = l.drugName();
+            billed = l.billed();
+            paid = l.paid();
+            expected = l.expected();
+            status = l.status();
+            denialCodes = l.denialCodes();
+            remarkCodes = l.remarkCodes();
+            team = l.team();
+            appealDeadline = l.appealDeadline();
+            atStake = l.amountAtStake();
+            basis = l.basis();
+            adjustments = l.adjustments();
+            allowed = l.allowed();
+        }
+
+        LineBuilder serviceDate(LocalDate d) {
+            serviceDate = d;
+            return this;
+        }
+
+        LineBuilder paymentDate(LocalDate d) {
+            paymentDate = d;
+            return this;
+        }
+
+        /** The adjustments as sent: GROUP-REASON:AMOUNT[:QUANTITY];... */
+        LineBuilder adjustments(String sent) {
+            adjustments = sent;
+            return this;
+        }
+
+        LineBuilder allowed(String amount) {
+            allowed = new BigDecimal(amount);
+            return this;
+        }
+
+        LineBuilder patient(String name) {
+            patientName = name;
+            return this;
         }
 
         LineBuilder line(String n) {
@@ -132,43 +195,55 @@ final class Nights {
                     patientName, serviceDate, paymentDate, "J3490", "JZ", "12345678901", drugName, new BigDecimal("2"),
                     "UN", new BigDecimal("1"), billed, paid, paid, expected, variance, basis, new BigDecimal("100"), null,
                     status, denialCodes, remarkCodes, EnumSet.noneOf(Flag.class), "Appeal the underpayment with the contract.",
-                    team, appealDeadline, atStake, DrugSource.NONE, new BigDecimal("1"), null, "",
+                    team, appealDeadline, atStake, DrugSource.NONE, new BigDecimal("1"), allowed, adjustments,
                     serviceDate.plusDays(365));
         }
     }
 
-    /** Writes a night's workbook as the job does: All Lines, each worklist in worklist order, Closed Lines, Rejected Rows. */
-    static Path write(Path dir, LocalDate runDate, List<ReconciledLine> lines, CarryOver carry, int maxDataRows,
-            CodeDescriptions codes) {
-        try (WorklistWorkbookWriter writer = maxDataRows > 0
-                ? new WorklistWorkbookWriter(dir, runDate, codes, 14, maxDataRows)
-                : new WorklistWorkbookWriter(dir, runDate, codes, 14)) {
-            writer.carryOver(carry);
+    /** The folder's own backlog database (an H2 file under it), with the job's schema. */
+    static BacklogStore store(Path dir) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db/backlog"));
+        ds.setUser("sa");
+        new ResourceDatabasePopulator(new ClassPathResource("db/backlog-schema.sql")).execute(ds);
+        return new BacklogStore(ds);
+    }
+
+    static final WorklistWorkbookWriter.Options OPTIONS = new WorklistWorkbookWriter.Options(14, true, 30);
+
+    /**
+     * A night as the job runs it: the team's columns read back from the newest earlier workbook in
+     * {@code dir} and the night's lines applied to the items of the folder's database, then the
+     * workbook: All Lines, the worklists and Resolved from the items, Rejected Rows, the Summary.
+     */
+    static Path write(Path dir, LocalDate runDate, List<ReconciledLine> lines, int maxDataRows, CodeDescriptions codes,
+            WorklistWorkbookWriter.Options options) {
+        BacklogStore store = store(dir);
+        TeamInput.Outcome team;
+        try (BacklogStore.Night night = store.night(runDate)) {
+            team = TeamInput.read(dir, runDate, store.lastTeamWorkbookDate(), night);
+            lines.forEach(night::line);
+            night.finish();
+        }
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(dir, runDate, codes, options,
+                store.extraColumns(), maxDataRows > 0 ? maxDataRows : WorklistWorkbookWriter.EXCEL_MAX_DATA_ROWS)) {
             writer.summary(summary(runDate, lines));
-            writeLines(writer, lines, Comparator.comparing(ReconciledLine::amountAtStake).reversed()
-                    .thenComparing(ReconciledLine::appealDeadline));
-            writer.closedLines();
+            writer.notes(new SummaryWriter.Notes(team.facts(), team.warnings()));
+            try (var sheet = writer.allLines()) {
+                lines.forEach(sheet);
+            }
+            writer.backlog(store, dir.resolve("tmp"));
             writer.rejectedRows(sink -> sink.accept(new RowRejection("remit.csv", 7, "bad date", "a,b,=1+1")));
             return writer.commit();
         }
     }
 
-    /** Tonight's lines, the All Lines sheet, and each worklist with its lines in {@code worklistOrder}. */
-    static void writeLines(WorklistWorkbookWriter writer, List<ReconciledLine> lines,
-            Comparator<ReconciledLine> worklistOrder) {
-        lines.forEach(writer::tonight);
-        try (var sheet = writer.allLines()) {
-            lines.forEach(sheet);
-        }
-        for (Status status : WorklistWorkbookWriter.WORKLISTS) {
-            try (var sheet = writer.worklist(status)) {
-                lines.stream().filter(l -> l.status() == status).sorted(worklistOrder).forEach(sheet);
-            }
-        }
+    static Path write(Path dir, LocalDate runDate, List<ReconciledLine> lines, int maxDataRows, CodeDescriptions codes) {
+        return write(dir, runDate, lines, maxDataRows, codes, OPTIONS);
     }
 
     static Path write(Path dir, LocalDate runDate, List<ReconciledLine> lines) {
-        return write(dir, runDate, lines, CarryOver.read(dir, runDate), 0, DESCRIPTIONS);
+        return write(dir, runDate, lines, 0, DESCRIPTIONS);
     }
 
     static RunSummary summary(LocalDate runDate, List<ReconciledLine> lines) {

@@ -25,12 +25,8 @@ class RenderWorkbookTest {
     void libreOfficeConvertsTheSampleWorkbook() throws Exception {
         assumeTrue(onPath("soffice") && onPath("pdftoppm"), "LibreOffice (soffice) and pdftoppm are not on PATH");
         Path out = Path.of("target", "render").toAbsolutePath();
+        org.springframework.util.FileSystemUtils.deleteRecursively(out);
         Files.createDirectories(out);
-        try (Stream<Path> old = Files.list(out)) {
-            for (Path p : old.toList()) {
-                Files.delete(p);
-            }
-        }
         LocalDate runDate = LocalDate.now();
         Path workbook = SampleWorkbook.write(out, runDate);
 

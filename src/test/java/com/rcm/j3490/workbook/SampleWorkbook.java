@@ -2,6 +2,9 @@ package com.rcm.j3490.workbook;
 
 import static com.rcm.j3490.workbook.Nights.line;
 
+import com.rcm.j3490.backlog.BacklogStore;
+import com.rcm.j3490.backlog.TeamColumns;
+import com.rcm.j3490.backlog.WorkStatus;
 import com.rcm.j3490.reference.CodeDescriptionCatalog;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A small night of realistic lines, with the shipped code descriptions: what the render test and docs show. */
 final class SampleWorkbook {
@@ -87,12 +91,43 @@ final class SampleWorkbook {
                 base.topLines(),
                 List.of("CO", "PR", "OA", "PI", "CR").stream()
                         .map(g -> new RunSummary.CodeNote(g, codes.group(g))).toList());
-        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(dir, runDate, codes, 14)) {
-            writer.carryOver(CarryOver.read(dir, runDate));
+        BacklogStore store = Nights.store(dir);
+        // an earlier night, worked by the team: owners, notes, an appeal, a write-off
+        LocalDate earlier = runDate.minusDays(41);
+        List<ReconciledLine> earlierLines = lines.subList(0, 12).stream()
+                .map(l -> new Nights.LineBuilder(l).serviceDate(l.serviceDate().minusDays(41)).build()).toList();
+        try (BacklogStore.Night night = store.night(earlier)) {
+            earlierLines.forEach(night::line);
+            night.finish();
+        }
+        try (BacklogStore.Night night = store.night(runDate)) {
+            int i = 0;
+            for (ReconciledLine l : earlierLines) {
+                String owner = new String[] {"Maria", "Dev", "Ana"}[i % 3];
+                WorkStatus status = i == 2 ? WorkStatus.WRITTEN_OFF : i % 4 == 1 ? WorkStatus.APPEALED
+                        : WorkStatus.IN_PROGRESS;
+                night.team(com.rcm.j3490.backlog.ItemKey.of(l), new TeamColumns(owner, status,
+                        runDate.plusDays(3 + i), i == 2 ? "Under the small-balance threshold" : "Called payer", Map.of()));
+                i++;
+            }
+            // tonight: the payer pays the first CO-16 denial in full, and the new lines arrive
+            ReconciledLine denial = earlierLines.get(3);
+            night.line(new Nights.LineBuilder(denial).status(Status.PAID_OK).paid("2310.00").atStake("0.00").build());
+            lines.subList(12, lines.size()).forEach(night::line);
+            night.finish();
+        }
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(dir, runDate, codes, Nights.OPTIONS,
+                store.extraColumns())) {
             writer.summary(summary);
-            Nights.writeLines(writer, lines,
-                    java.util.Comparator.comparing(ReconciledLine::amountAtStake).reversed());
-            writer.closedLines();
+            writer.notes(new SummaryWriter.Notes(List.of("The team's columns were read from j3490-worklist-"
+                    + runDate.minusDays(1) + ".xlsx: 12 row(s) of 9 worklist sheet(s)."),
+                    List.of("Payer P003: a contract row was rejected (see Rejected Rows). Lines it would have "
+                            + "priced are flagged and may be priced by another row or not at all: fix the contract "
+                            + "file and rerun.")));
+            try (var sheet = writer.allLines()) {
+                lines.forEach(sheet);
+            }
+            writer.backlog(store, dir.resolve("tmp"));
             writer.rejectedRows(sink -> sink.accept(new com.rcm.j3490.input.RowRejection("era-2026-11-22.csv", 118,
                     "service_date is not a real date (no such day)", "CLM77,P001,2026-13-01,J3490,...")));
             return writer.commit();

@@ -2,7 +2,12 @@ package com.rcm.j3490.workbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rcm.j3490.backlog.ItemKey;
+import com.rcm.j3490.backlog.TeamColumns;
+import com.rcm.j3490.backlog.WorkItem;
+import com.rcm.j3490.backlog.WorkStatus;
 import com.rcm.j3490.rules.ReconciledLine;
+import java.util.Map;
 import com.rcm.j3490.rules.Status;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -27,8 +32,8 @@ class WorklistBufferTest {
                 line("G", Status.DENIED_CO16, "99.99", null));
         List<String> order = new ArrayList<>();
         try (WorklistBuffer buffer = new WorklistBuffer(List.of(Status.UNDERPAID, Status.DENIED_CO16), dir)) {
-            lines.forEach(buffer::add);
-            buffer.forEachSorted(l -> order.add(l.claimId()));
+            lines.forEach(l -> buffer.add(item(l)));
+            buffer.forEachSorted(i -> order.add(i.key().claimId()));
         }
         assertThat(order).containsExactly("E", "F", "D", "B", "G", "A");
         assertThat(dir).isEmptyDirectory();
@@ -54,21 +59,29 @@ class WorklistBufferTest {
                 .toList();
         List<String> order = new ArrayList<>();
         try (WorklistBuffer buffer = new WorklistBuffer(worklists, dir)) {
-            lines.forEach(buffer::add);
-            buffer.forEachSorted(l -> order.add(l.claimId()));
+            lines.forEach(l -> buffer.add(item(l)));
+            buffer.forEachSorted(i -> order.add(i.key().claimId()));
         }
         assertThat(order).hasSize(expected.size()).isEqualTo(expected);
     }
 
     @Test
-    void aLineComesBackAsItWent(@TempDir Path dir) {
-        ReconciledLine original = new Nights.LineBuilder("CLM-1").build();
-        List<ReconciledLine> back = new ArrayList<>();
-        try (WorklistBuffer buffer = new WorklistBuffer(List.of(original.status()), dir)) {
+    void anItemComesBackAsItWent(@TempDir Path dir) {
+        ReconciledLine line = new Nights.LineBuilder("CLM-1").build();
+        WorkItem original = new WorkItem(ItemKey.of(line), DAY, line.status(), line.reimbursed(), line,
+                new TeamColumns("Ana", WorkStatus.APPEALED, DAY.plusDays(5), "called payer", Map.of("My Priority", "1")),
+                "CO-16 \u2192 paid 1.00", DAY, null, null, null);
+        List<WorkItem> back = new ArrayList<>();
+        try (WorklistBuffer buffer = new WorklistBuffer(List.of(line.status()), dir)) {
             buffer.add(original);
             buffer.forEachSorted(back::add);
         }
         assertThat(back).containsExactly(original);
+    }
+
+    private static WorkItem item(ReconciledLine line) {
+        return new WorkItem(ItemKey.of(line), DAY, line.status(), line.reimbursed(), line, null, null, null, null, null,
+                null);
     }
 
     private static ReconciledLine line(String claim, Status status, String atStake, LocalDate deadline) {

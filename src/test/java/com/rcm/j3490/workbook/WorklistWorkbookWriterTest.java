@@ -67,7 +67,7 @@ class WorklistWorkbookWriterTest {
         List<String> names = IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList();
         List<String> expected = new ArrayList<>(List.of("Summary", "All Lines"));
         WorklistWorkbookWriter.WORKLISTS.forEach(s -> expected.add(s.label()));
-        expected.add("Closed Lines");
+        expected.add("Resolved");
         expected.add("Rejected Rows");
         assertThat(names).isEqualTo(expected);
     }
@@ -91,7 +91,7 @@ class WorklistWorkbookWriterTest {
 
     @Test
     void autofilterOnEveryLineSheet() {
-        for (String name : List.of("All Lines", "Underpaid", "Denied CO-16", "Reversed", "Closed Lines", "Rejected Rows")) {
+        for (String name : List.of("All Lines", "Underpaid", "Denied CO-16", "Reversed", "Resolved", "Rejected Rows")) {
             XSSFSheet sheet = wb.getSheet(name);
             assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(name).isTrue();
             assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).as(name).startsWith("A1:");
@@ -139,10 +139,12 @@ class WorklistWorkbookWriterTest {
         XSSFSheet sheet = wb.getSheet("Denied CO-16");
         int column = headers(sheet).get("Work Status");
         List<? extends DataValidation> validations = sheet.getDataValidations();
-        assertThat(validations).hasSize(1);
-        DataValidation v = validations.get(0);
+        assertThat(validations).hasSize(2);
+        DataValidation v = validations.stream().filter(d -> d.getValidationConstraint().getExplicitListValues() != null)
+                .findFirst().orElseThrow();
         assertThat(v.getValidationConstraint().getExplicitListValues())
-                .containsExactly("New", "In progress", "Resubmitted", "Appealed", "Paid", "Written off", "Closed");
+                .containsExactly("New", "In progress", "Resubmitted", "Appealed", "Pending payer", "Payer responded",
+                        "Escalated", "Refund sent", "Written off", "Closed");
         assertThat(v.getRegions().getCellRangeAddresses()[0].getFirstColumn()).isEqualTo(column);
         assertThat(v.getRegions().getCellRangeAddresses()[0].getFirstRow()).isEqualTo(1);
         assertThat(v.getShowErrorBox()).isTrue();
@@ -200,15 +202,15 @@ class WorklistWorkbookWriterTest {
     }
 
     @Test
-    void summaryHasChartsLinksDenialReasonsTopLinesAndCodes() {
+    void summaryHasChartsPerKindOfMoneyLinksDenialReasonsAndCodes() {
         XSSFSheet summary = wb.getSheet("Summary");
         assertThat(wb.getSheetIndex(summary)).isZero();
         List<XSSFChart> charts = summary.getDrawingPatriarch().getCharts();
         assertThat(charts).hasSize(2);
-        assertThat(charts.get(0).getTitleText().getString()).isEqualTo("Dollars at stake by worklist");
-        assertThat(charts.get(0).getChartSeries()).hasSize(1);
-        assertThat(charts.get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo(1);
-        assertThat(charts.get(1).getTitleText().getString()).isEqualTo("Dollars at stake by denial code (top 10)");
+        assertThat(charts.get(0).getTitleText().getString()).isEqualTo("Open dollars by worklist");
+        // one series per kind of money: never added into one bar
+        assertThat(charts.get(0).getChartSeries().get(0).getSeriesCount()).isEqualTo(4);
+        assertThat(charts.get(1).getTitleText().getString()).isEqualTo("Denied items by the reason that decided them");
 
         List<String> linkTargets = new ArrayList<>();
         for (Row row : summary) {
@@ -223,19 +225,28 @@ class WorklistWorkbookWriterTest {
             assertThat(linkTargets).contains("'" + s.label() + "'!A1");
             assertThat(wb.getSheet(s.label())).isNotNull();
         }
-        assertThat(linkTargets).contains("'Rejected Rows'!A1");
+        assertThat(linkTargets).contains("'Rejected Rows'!A1", "'Resolved'!A1");
 
         List<String> texts = StreamSupport.stream(summary.spliterator(), false)
                 .flatMap(r -> StreamSupport.stream(r.spliterator(), false))
                 .filter(c -> c.getCellType() == CellType.STRING).map(Cell::getStringCellValue).toList();
-        assertThat(texts).contains("Denial reasons (CARC)", "CO-197", "CARC 197", "OA-23", "CO-16",
-                "Top 10 lines by amount at stake", "C3 / 1", "CO (group code)", "Contractual obligation.",
-                "By payer", "Acme Health", "Input files", "remit.csv");
-        // the top line (C3, $900) is first under its header
-        int top = rowOf(summary, "Top 10 lines by amount at stake");
-        assertThat(summary.getRow(top + 2).getCell(0).getStringCellValue()).isEqualTo("C3 / 1");
-        assertThat(summary.getRow(top + 2).getCell(3).getNumericCellValue()).isEqualTo(900.0);
-        assertThat(summary.getRow(top + 2).getCell(3).getCellStyle().getDataFormatString()).contains("$");
+        assertThat(texts).contains("Open denials by the reason that decided their status", "CO-197", "CO-16",
+                "Recoverable", "Refund owed", "Patient balance", "Reversed", "Age of the open items", "0-30 days",
+                "By team", "By owner", "CO (group code)", "Contractual obligation.", "Tonight's remittance by payer",
+                "Acme Health", "Input files", "remit.csv");
+        // OA-23 was not the deciding reason of C3 (CO-197 came first): each denied line counts once
+        assertThat(texts).doesNotContain("OA-23");
+        int total = rowOf(summary, "All worklists");
+        assertThat(summary.getRow(total).getCell(2).getNumericCellValue()).isEqualTo(4.0);
+        // Recoverable: C1 150 + C2 500 + C3 900 + C5 75
+        assertThat(summary.getRow(total).getCell(4).getNumericCellValue()).isEqualTo(1625.0);
+        assertThat(summary.getRow(total).getCell(4).getCellStyle().getDataFormatString()).contains("$");
+    }
+
+    /** An item opened by the line tonight. */
+    private static com.rcm.j3490.backlog.WorkItem item(ReconciledLine l) {
+        return new com.rcm.j3490.backlog.WorkItem(com.rcm.j3490.backlog.ItemKey.of(l), NIGHT_1, l.status(),
+                l.reimbursed(), l, null, null, null, null, null, null);
     }
 
     private static int rowOf(XSSFSheet sheet, String text) {
@@ -257,8 +268,8 @@ class WorklistWorkbookWriterTest {
                     .atStake(String.valueOf(1000 - i)).build());
         }
         Path file;
-        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(other, NIGHT_1, Nights.DESCRIPTIONS, 14, 50)) {
-            lines.forEach(writer::tonight);
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(other, NIGHT_1, Nights.DESCRIPTIONS,
+                Nights.OPTIONS, List.of(), 50)) {
             var started = new java.util.concurrent.CountDownLatch(1);
             Thread allLines = new Thread(() -> {
                 try (var sheet = writer.allLines()) {
@@ -272,7 +283,7 @@ class WorklistWorkbookWriterTest {
             started.await();
             for (Status status : WorklistWorkbookWriter.WORKLISTS) {
                 try (var sheet = writer.worklist(status)) {
-                    lines.stream().filter(l -> l.status() == status).forEach(sheet);
+                    lines.stream().filter(l -> l.status() == status).map(l -> item(l)).forEach(sheet);
                 }
             }
             allLines.join();
@@ -303,20 +314,20 @@ class WorklistWorkbookWriterTest {
         for (int i = 1; i <= 5; i++) {
             lines.add(line("K" + i).atStake(String.valueOf(100 - i)).build());
         }
-        Path file = Nights.write(other, NIGHT_1, lines, CarryOver.none(), 2, Nights.DESCRIPTIONS);
+        Path file = Nights.write(other, NIGHT_1, lines, 2, Nights.DESCRIPTIONS);
         try (XSSFWorkbook small = open(file)) {
             assertThat(small.getSheet("All Lines").getLastRowNum()).isEqualTo(2);
             assertThat(small.getSheet("All Lines (2)").getLastRowNum()).isEqualTo(2);
             assertThat(small.getSheet("All Lines (3)").getLastRowNum()).isEqualTo(1);
             assertThat(small.getSheet("All Lines (3)").getRow(1).getCell(0).getStringCellValue()).isEqualTo("K5");
             assertThat(small.getSheet("All Lines (4)")).isNull();
-            assertThat(small.getSheet("Underpaid (3)").getRow(1).getCell(2).getStringCellValue()).isEqualTo("K5");
+            assertThat(small.getSheet("Underpaid (3)").getRow(1).getCell(3).getStringCellValue()).isEqualTo("K5");
             // each continuation is a full sheet: header, frozen panes, filter, drop-down
             XSSFSheet part2 = small.getSheet("Underpaid (2)");
             assertThat(part2.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Amount At Stake");
             assertThat(part2.getPaneInformation().getVerticalSplitLeftColumn()).isEqualTo((short) 2);
             assertThat(part2.getCTWorksheet().isSetAutoFilter()).isTrue();
-            assertThat(part2.getDataValidations()).hasSize(1);
+            assertThat(part2.getDataValidations()).hasSize(2);
             assertThat(part2.getSheetConditionalFormatting().getNumConditionalFormattings()).isEqualTo(1);
         }
     }
@@ -328,7 +339,8 @@ class WorklistWorkbookWriterTest {
             assertThat(files).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
         }
         Path other = Files.createDirectory(dir.resolve("abandoned"));
-        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(other, NIGHT_1, Nights.DESCRIPTIONS, 14)) {
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(other, NIGHT_1, Nights.DESCRIPTIONS,
+                Nights.OPTIONS, List.of())) {
             try (var sheet = writer.allLines()) {
                 sheet.accept(line("X").build());
             }
