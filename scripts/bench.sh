@@ -22,6 +22,9 @@
 #                           refuse 1,500,000 lines (older commits ignore the unknown property)
 #   BENCH_KEEP=1            keep the H2 database, the job's workbook and the floor workbook
 #   BENCH_DIR=target/bench  where inputs, runs and results go (relative to the project)
+#   BENCH_BACKLOG=500000    before each job run, seed its fresh database with that many open work items
+#                           from four earlier nights (bench.BacklogSeed, through the job's BacklogStore;
+#                           their claims are not in the input); the seeding is not part of the wall time
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,6 +65,12 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -s "$OUT/classpath.txt" ]; then
         -Dmdep.outputFile="$(pwd)/$OUT/classpath.txt" >&2
 fi
 BENCH_CP="$OUT/bench-classes:$(cat "$OUT/classpath.txt")"
+BACKLOG=${BENCH_BACKLOG:-0}
+if [ "$BACKLOG" -gt 0 ]; then
+    # the seeding uses the job's own store classes: a private copy, as for the jar
+    rm -rf "$OUT/main-classes"
+    cp -r target/classes "$OUT/main-classes"
+fi
 
 # A bench class (plain Java main, no Spring) from the test tree's classes.
 bench_main() {
@@ -125,8 +134,13 @@ for lines in "${SIZES[@]}"; do
     run="$OUT/$lines/xmx-$XMX"
     rm -rf "$run"
     mkdir -p "$run"
+    if [ "$BACKLOG" -gt 0 ]; then
+        log "seeding $BACKLOG open work items from earlier nights into $run/h2"
+        java -Xmx"$XMX" -cp "$BENCH_CP:$OUT/main-classes" com.rcm.j3490.bench.BacklogSeed "$run/h2" "$BACKLOG" \
+            "$RUN_DATE" >&2
+    fi
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-    log "job: $lines lines, -Xmx$XMX (load average $load_before)"
+    log "job: $lines lines, -Xmx$XMX, $BACKLOG earlier work items (load average $load_before)"
 
     set +e
     start=$(date +%s%N)
@@ -179,7 +193,7 @@ for lines in "${SIZES[@]}"; do
     ROWS+=("$row")
     WALLS+=("$wall_ms")
     PEAKS+=("$peak")
-    DETAILS+=("- $lines: job $(prop "$run/report.properties" job.status "?"), GC $(gc_summary "$run/gc.log"), largest heap after any pause (Remark and Cleanup included) $(peak_heap_all_pauses_mb "$run/gc.log") MB; load average before $load_before, after $load_after; all-lines rows $(prop "$run/report.properties" allLinesRows "?"), worklist rows $(prop "$run/report.properties" worklistRows "?"), duplicates $(prop "$run/report.properties" duplicates "?"), rejected $(prop "$run/report.properties" rejectedRows "?"); logs in $run/")
+    DETAILS+=("- $lines ($BACKLOG earlier work items): job $(prop "$run/report.properties" job.status "?"), applyBacklog $(secs "$(prop "$run/report.properties" step.applyBacklog.ms -1)") s, GC $(gc_summary "$run/gc.log"), largest heap after any pause (Remark and Cleanup included) $(peak_heap_all_pauses_mb "$run/gc.log") MB; load average before $load_before, after $load_after; all-lines rows $(prop "$run/report.properties" allLinesRows "?"), worklist rows $(prop "$run/report.properties" worklistRows "?"), duplicates $(prop "$run/report.properties" duplicates "?"), rejected $(prop "$run/report.properties" rejectedRows "?"); logs in $run/")
     if [ "$rc" -ne 0 ]; then
         log "job failed; last lines of $run/job.log:"
         tail -5 "$run/job.log" >&2
@@ -189,7 +203,7 @@ done
 {
     echo "## Benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "\`BENCH_XMX=$XMX scripts/bench.sh ${SIZES[*]}\` — $(nproc) cores, $(java -version 2>&1 | head -1), seed $SEED;" \
+    echo "\`BENCH_BACKLOG=$BACKLOG BENCH_XMX=$XMX scripts/bench.sh ${SIZES[*]}\` — $(nproc) cores, $(java -version 2>&1 | head -1), seed $SEED;" \
         "job built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src/main 2>/dev/null || echo ' + uncommitted changes')${JOB_OPTS:+; job JVM options: $JOB_OPTS}${JOB_ARGS:+; job arguments: $JOB_ARGS}"
     echo
     echo "$HEADER"

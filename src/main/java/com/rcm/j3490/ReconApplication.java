@@ -5,7 +5,7 @@ import com.rcm.j3490.console.HashPasswordCommand;
 import com.rcm.j3490.job.ExitCode;
 import com.rcm.j3490.job.PropertyRefusal;
 import com.rcm.j3490.job.UserError;
-import com.rcm.j3490.ops.CommandLine;
+import com.rcm.j3490.cli.CommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

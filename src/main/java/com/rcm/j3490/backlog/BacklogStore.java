@@ -95,6 +95,8 @@ public class BacklogStore {
      * it rewrite most of the table a thousand times a night.
      */
     static final int COMMIT_EVERY = 200_000;
+    /** Keys a night may open, on top of the items it starts with, for the size of {@link KnownKeys}. */
+    private static final long EXPECTED_NEW_KEYS = 1_000_000;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -213,6 +215,8 @@ public class BacklogStore {
         private final JdbcTemplate jdbc;
         private long uncommitted;
         private final Map<ItemKey, TeamColumns> teamRows = new LinkedHashMap<>();
+        /** every key with an item (after the undo of a restart or rerun), and the keys opened tonight */
+        private KnownKeys known;
         private final List<ReconciledLine> lines = new ArrayList<>(CHUNK);
         private final Map<ItemChange, Long> changes = new java.util.EnumMap<>(ItemChange.class);
         private BigDecimal recovered = BigDecimal.ZERO;
@@ -229,6 +233,13 @@ public class BacklogStore {
 
         private void start() throws SQLException {
             BacklogStore.this.start(jdbc, con, runDate);
+            long items = jdbc.queryForObject("SELECT COUNT(*) FROM backlog_item", Long.class);
+            known = new KnownKeys(items + EXPECTED_NEW_KEYS);
+            // the primary key's columns only: H2 and PostgreSQL can answer from the index
+            jdbc.query(ReconRepository.streamingQuery("SELECT claim_id, line_number, payer_id FROM backlog_item"),
+                    rs -> {
+                        known.add(new ItemKey(rs.getString(3), rs.getString(1), rs.getString(2)));
+                    });
         }
 
         private void commit() {
@@ -365,8 +376,14 @@ public class BacklogStore {
                 return;
             }
             Set<ItemKey> keys = new LinkedHashSet<>();
-            lines.forEach(l -> keys.add(ItemKey.of(l)));
-            Map<ItemKey, Touched> touched = lookup(keys);
+            for (ReconciledLine line : lines) {
+                ItemKey key = ItemKey.of(line);
+                if (known.mayContain(key)) {
+                    keys.add(key);
+                }
+            }
+            // a key the filter does not know has no item: no lookup
+            Map<ItemKey, Touched> touched = keys.isEmpty() ? new HashMap<>() : lookup(keys);
             for (ReconciledLine line : lines) {
                 ItemKey key = ItemKey.of(line);
                 Touched t = touched.computeIfAbsent(key, k -> new Touched(null, null, false, false, false, false));
@@ -433,6 +450,7 @@ public class BacklogStore {
                     firstUpdates.add(t);
                 }
             }
+            inserts.forEach(t -> known.add(t.current.key()));
             jdbc.batchUpdate(INSERT, inserts, Math.max(1, inserts.size()), (ps, t) -> {
                 int i = bindItem(ps, 1, t.current);
                 ps.setObject(i++, runDate);
@@ -491,6 +509,18 @@ public class BacklogStore {
     /** Every item resolved on or after a date (the Resolved sheet's window), streamed. */
     public void forEachResolvedSince(LocalDate from, Consumer<WorkItem> sink) {
         stream(SELECT_ITEM + " WHERE is_open = FALSE AND resolved_on >= ?", sink, from);
+    }
+
+    /**
+     * The figures of the items a workbook of {@code runDate} shows: every open item, and the items
+     * resolved in the last {@code resolvedDays} days, the run date included (the Resolved sheet's
+     * window). Streamed: the backlog is never held in memory.
+     */
+    public BacklogFigures figures(LocalDate runDate, int resolvedDays) {
+        BacklogFigures.Builder figures = BacklogFigures.builder(runDate);
+        forEachOpen(figures::add);
+        forEachResolvedSince(runDate.minusDays(resolvedDays - 1L), figures::add);
+        return figures.build();
     }
 
     /** The headers the team added to the worklists, in order. */

@@ -36,7 +36,7 @@ public class ApplyBacklogTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
-        LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
+        LocalDate runDate = RunKey.of(jobExecution.getJobParameters()).runDate();
         long started = System.nanoTime();
         BacklogStore.NightResult result;
         try (BacklogStore.Night night = store.night(runDate)) {

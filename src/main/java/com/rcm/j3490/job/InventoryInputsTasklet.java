@@ -45,8 +45,8 @@ public class InventoryInputsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
-        boolean rerun = jobExecution.getJobParameters().getLong(ReconJobConfiguration.RERUN_PARAMETER) != null;
-        LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
+        boolean rerun = RunKey.of(jobExecution.getJobParameters()).isRerun();
+        LocalDate runDate = RunKey.of(jobExecution.getJobParameters()).runDate();
 
         List<RunFile> recorded = repository.runFiles(instanceId);
         if (inputs.fixed(jobExecution.getJobInstance(), recorded)) {

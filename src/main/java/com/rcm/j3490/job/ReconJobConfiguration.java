@@ -24,14 +24,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -43,15 +41,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 @EnableConfigurationProperties(ReconProperties.class)
 public class ReconJobConfiguration {
-    public static final String JOB_NAME = "j3490Reconciliation";
-    public static final String RUN_DATE = "runDate";
-    /** Identifying parameter of a deliberate rerun of a completed date (its ordinal). */
-    public static final String RERUN_PARAMETER = "rerun";
-
     @Bean
     Job j3490Reconciliation(JobRepository jobRepository, Step inventoryInputs, Step reconcileLines, Step applyBacklog,
             Step writeWorkbook, RunTracker runTracker) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+        return new JobBuilder(RunKey.JOB_NAME, jobRepository)
                 .listener(runTracker)
                 .start(inventoryInputs)
                 .next(reconcileLines)
@@ -103,25 +96,15 @@ public class ReconJobConfiguration {
         return new RunReferenceData(properties);
     }
 
-    /**
-     * The inventory, then the remittance check (skip limit, record count for the progress ETA) in
-     * the same transaction: a run over the skip limit fails here having written nothing, and its
-     * restart redoes the whole inventory (checksums of the fixed file included).
-     */
+    /** The inventory, then the remittance check, in one transaction ({@link InventoryStepTasklet}). */
     @Bean
     Step inventoryInputs(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             ReconRepository repository, RunReferenceData reference, RemittanceCheck remittanceCheck,
             RunTracker runTracker, RunInputs runInputs) {
-        InventoryInputsTasklet inventory = new InventoryInputsTasklet(properties, repository, reference, runInputs);
         return new StepBuilder("inventoryInputs", jobRepository)
-                .tasklet((contribution, chunkContext) -> {
-                    inventory.execute(contribution, chunkContext);
-                    var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-                    long instanceId = jobExecution.getJobInstance().getInstanceId();
-                    RemittanceCheck.Result checked = remittanceCheck.check(repository.remittanceFilesToRead(instanceId));
-                    jobExecution.getExecutionContext().putLong(ReconProgress.TOTAL_ROWS, checked.records());
-                    return RepeatStatus.FINISHED;
-                }, tm)
+                .tasklet(new InventoryStepTasklet(
+                        new InventoryInputsTasklet(properties, repository, reference, runInputs), remittanceCheck,
+                        repository), tm)
                 // again on every restart: it checks that the inputs are the ones the run started with
                 .allowStartIfComplete(true)
                 .listener(runTracker)
@@ -129,9 +112,15 @@ public class ReconJobConfiguration {
     }
 
     @Bean
+    ReconcileThreads reconcileThreads(ReconProperties properties) {
+        return new ReconcileThreads(properties.reconcileThreads(), properties.shutdownTimeout());
+    }
+
+    @Bean
     Step reconcileLines(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             RemittanceItemReader remittanceReader, ReconcileProcessor reconcileProcessor,
-            ReconcileWriter reconcileWriter, ReconProgress reconProgress, RunTracker runTracker) {
+            ReconcileWriter reconcileWriter, ReconProgress reconProgress, RunTracker runTracker,
+            ReconcileThreads reconcileThreads) {
         var step = new StepBuilder("reconcileLines", jobRepository)
                 .<RemittanceItem, LineOutcome>chunk(properties.chunkSize())
                 .transactionManager(tm)
@@ -144,19 +133,9 @@ public class ReconJobConfiguration {
         if (properties.reconcileThreads() > 1) {
             // records are read and written in order on the step's thread; parsing and pricing of a
             // chunk's records run on the pool, and the chunk is written in read order
-            step.taskExecutor(reconcileExecutor(properties.reconcileThreads()));
+            step.taskExecutor(reconcileThreads.executor());
         }
         return step.build();
-    }
-
-    private static ThreadPoolTaskExecutor reconcileExecutor(int threads) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        executor.setCorePoolSize(threads);
-        executor.setMaxPoolSize(threads);
-        executor.setThreadNamePrefix("reconcile-");
-        executor.setDaemon(true);
-        executor.initialize();
-        return executor;
     }
 
     @Bean
@@ -220,7 +199,7 @@ public class ReconJobConfiguration {
     ReconcileProcessor reconcileProcessor(ReconProperties properties, RunReferenceData reference,
             @Value("#{stepExecution}") StepExecution stepExecution) {
         long executionId = stepExecution.getJobExecution().getId();
-        LocalDate runDate = stepExecution.getJobExecution().getJobParameters().getLocalDate(RUN_DATE);
+        LocalDate runDate = RunKey.of(stepExecution.getJobExecution().getJobParameters()).runDate();
         return new ReconcileProcessor(() -> reference.reconciler(executionId), Set.copyOf(properties.targetCodes()),
                 runDate);
     }
@@ -230,6 +209,6 @@ public class ReconJobConfiguration {
     ReconcileWriter reconcileWriter(ReconRepository repository, @Value("#{stepExecution}") StepExecution stepExecution) {
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         return new ReconcileWriter(repository, () -> instanceId,
-                stepExecution.getJobExecution().getJobParameters().getLocalDate(RUN_DATE));
+                RunKey.of(stepExecution.getJobExecution().getJobParameters()).runDate());
     }
 }

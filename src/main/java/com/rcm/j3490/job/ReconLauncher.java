@@ -15,7 +15,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -47,21 +46,21 @@ public class ReconLauncher {
         this.properties = properties;
     }
 
+    /** The job parameters of the date's normal run ({@link RunKey}). */
     public static JobParameters parameters(LocalDate runDate) {
-        return new JobParametersBuilder().addLocalDate(ReconJobConfiguration.RUN_DATE, runDate).toJobParameters();
+        return RunKey.of(runDate).toJobParameters();
     }
 
     /** A deliberate rerun of a date: a new job instance, told apart by its ordinal (1, 2, ...). */
     public static JobParameters parameters(LocalDate runDate, long rerun) {
-        return new JobParametersBuilder().addLocalDate(ReconJobConfiguration.RUN_DATE, runDate)
-                .addLong(ReconJobConfiguration.RERUN_PARAMETER, rerun).toJobParameters();
+        return RunKey.rerun(runDate, rerun).toJobParameters();
     }
 
     /** Runs the date; throws {@link UserError} when it must be refused. */
     public JobExecution launch(JobParameters parameters) {
         checkInputs();
         pruneExpiredRuns();
-        JobInstance instance = jobRepository.getJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = jobRepository.getJobInstance(RunKey.JOB_NAME, parameters);
         if (instance != null) {
             JobExecution last = jobRepository.getLastJobExecution(instance);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
@@ -74,7 +73,7 @@ public class ReconLauncher {
                 throw alreadyRunning(parameters, last);
             }
             if (last != null) { // a restart: only on the inputs the run started with, once it reconciled rows
-                inputs.changedSinceStart(instance, parameters.getLocalDate(ReconJobConfiguration.RUN_DATE))
+                inputs.changedSinceStart(instance, RunKey.of(parameters).runDate())
                         .ifPresent(refusal -> {
                             throw new UserError(ExitCode.REFUSED, refusal);
                         });
@@ -133,27 +132,25 @@ public class ReconLauncher {
 
     /** "2026-11-23" or "2026-11-23 (rerun 1)". */
     public static String describe(JobParameters parameters) {
-        LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
-        Long rerun = parameters.getLong(ReconJobConfiguration.RERUN_PARAMETER);
-        return date + (rerun == null ? "" : " (rerun " + rerun + ")");
+        return RunKey.of(parameters).toString();
     }
 
     private static UserError alreadyCompleted(JobParameters parameters) {
-        LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
+        LocalDate date = RunKey.of(parameters).runDate();
         return new UserError(ExitCode.ALREADY_COMPLETED, "run " + describe(parameters)
                 + " already completed; nothing to do (to reconcile that date again on purpose: rerun runDate=" + date
                 + " --confirm)");
     }
 
     private static UserError abandoned(JobParameters parameters, JobExecution last) {
-        LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
+        LocalDate date = RunKey.of(parameters).runDate();
         return new UserError(ExitCode.ALREADY_COMPLETED, "run " + describe(parameters) + " was abandoned (execution "
                 + last.getId() + ") and is never resumed; to reconcile that date again on purpose: rerun runDate="
                 + date + " --confirm");
     }
 
     private static UserError alreadyRunning(JobParameters parameters, JobExecution last) {
-        LocalDate date = parameters.getLocalDate(ReconJobConfiguration.RUN_DATE);
+        LocalDate date = RunKey.of(parameters).runDate();
         return new UserError(ExitCode.ALREADY_RUNNING, "run " + describe(parameters) + " is already running (execution "
                 + last.getId() + ", started " + last.getStartTime() + "); if its process died, mark it failed with: "
                 + "recover runDate=" + date + ", then launch again");

@@ -30,8 +30,8 @@ public final class StagedDataFailures implements Tasklet {
             if (!causedByStagedData(root)) {
                 throw e;
             }
-            LocalDate runDate = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobParameters()
-                    .getLocalDate(ReconJobConfiguration.RUN_DATE);
+            LocalDate runDate = RunKey.of(chunkContext.getStepContext().getStepExecution().getJobExecution()
+                    .getJobParameters()).runDate();
             throw new IllegalStateException("the workbook cannot be built from the staged lines ("
                     + FailureReason.abbreviate(RunFormat.reason(root), 200) + "); a restart rebuilds it from the same "
                     + "lines and would fail the same way. Fix the input file, then " + FailureReason.rerunAdvice(runDate),

@@ -16,6 +16,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +75,7 @@ public class WriteWorkbookTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
-        LocalDate runDate = jobExecution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
+        LocalDate runDate = RunKey.of(jobExecution.getJobParameters()).runDate();
         // the checksums recorded as reconciled must be the content reconciled: no input replaced meanwhile
         inputs.changedSinceRecorded(instanceId, runDate).ifPresent(change -> {
             throw new IllegalStateException(change);
@@ -88,17 +95,27 @@ public class WriteWorkbookTasklet implements Tasklet {
             // All Lines (three quarters of the workbook's cells) is written beside the rest: its own
             // read of the staging table on one thread, the sheet on another; this thread reads the
             // table too, for the Summary's sums and the worklists, and writes the worklists meanwhile
-            try (var allLines = new ConcurrentPass("all-lines-reader", stopped -> readOnly.executeWithoutResult(tx -> {
-                try (var sheet = writer.allLines();
-                        var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
-                    repository.forEachLine(instanceId, line -> {
-                        if (stopped.getAsBoolean()) {
-                            throw new java.util.concurrent.CancellationException("the workbook step failed");
+            ExecutorService allLinesThread = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "all-lines-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            AtomicBoolean stopped = new AtomicBoolean(); // this thread failed first: the All Lines pass ends early
+            try {
+                Future<Long> allLines = allLinesThread.submit(() -> {
+                    readOnly.executeWithoutResult(tx -> {
+                        try (var sheet = writer.allLines();
+                                var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
+                            repository.forEachLine(instanceId, line -> {
+                                if (stopped.get()) {
+                                    throw new CancellationException("the workbook step failed");
+                                }
+                                background.accept(line);
+                            });
                         }
-                        background.accept(line);
                     });
-                }
-            }))) {
+                    return System.nanoTime();
+                });
                 try (var buffer = new WorklistBuffer(WorklistWorkbookWriter.WORKLISTS,
                         tempFolder)) {
                     repository.forEachLine(instanceId, line -> {
@@ -112,8 +129,11 @@ public class WriteWorkbookTasklet implements Tasklet {
                     }
                     worklistsDone = System.nanoTime();
                 }
-                allLines.join();
-                allLinesDone = allLines.finishedAt();
+                allLinesDone = resultOf(allLines);
+            } finally {
+                // nothing may still write the workbook when it is closed (or deleted, after a failure)
+                stopped.set(true);
+                awaitEnd(allLinesThread);
             }
             summary = summary(instanceId, runDate, files, totals);
             writer.summary(summary);
@@ -139,6 +159,43 @@ public class WriteWorkbookTasklet implements Tasklet {
         log.info("Workbook written: {} ({} lines; {})", written, summary.total().lines(), summary.byStatus().stream()
                 .filter(g -> g.lines() > 0).map(g -> g.key() + "=" + g.lines()).collect(Collectors.joining(", ")));
         return RepeatStatus.FINISHED;
+    }
+
+    /** The task's result; its failure rethrown as it was thrown. */
+    private static <T> T resultOf(Future<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the All Lines sheet was written", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
+    }
+
+    /** Shuts the pass's thread down and waits for its task to return, even when interrupted. */
+    private static void awaitEnd(ExecutorService executor) {
+        executor.shutdown();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String seconds(long from, long to) {

@@ -1,15 +1,17 @@
 package com.rcm.j3490.ops;
 
+import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.ReconProperties;
 import com.rcm.j3490.job.RunTracker;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import com.rcm.j3490.reconcile.ReconRepository;
 import javax.sql.DataSource;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wiring of the manager commands; the classes themselves are plain. */
 @Configuration
@@ -32,15 +34,16 @@ public class OpsConfiguration {
     @Bean
     ReconCommands reconCommands(ReconLauncher launcher, JobOperator jobOperator, JobRepository jobRepository,
             RunHistory runHistory, RunReport runReport, RunTracker runTracker, RepositoryLock repositoryLock,
-            ReconProperties properties) {
+            ReconProperties properties, BacklogReport backlogReport) {
         return new ReconCommands(launcher, jobOperator, jobRepository, runHistory, runReport, runTracker,
-                repositoryLock, properties, System.out);
+                repositoryLock, properties, System.out, backlogReport);
     }
 
-    /** Off in tests, which launch the job themselves. */
     @Bean
-    @ConditionalOnProperty(name = "recon.runner.enabled", havingValue = "true", matchIfMissing = true)
-    ReconRunner reconRunner(ReconCommands commands) {
-        return new ReconRunner(commands);
+    BacklogReport backlogReport(BacklogStore backlogStore, PlatformTransactionManager transactionManager) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+        // the Resolved sheet's window: recon.workbook.resolved-days once that property is on this branch
+        return new BacklogReport(backlogStore, readOnly, BacklogReport.DEFAULT_RESOLVED_DAYS, System.out);
     }
 }

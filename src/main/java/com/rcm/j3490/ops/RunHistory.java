@@ -1,6 +1,6 @@
 package com.rcm.j3490.ops;
 
-import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.RunKey;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconRepository.RunCounts;
@@ -67,7 +67,7 @@ public class RunHistory {
     /** The latest {@code limit} runs, newest first. */
     public List<Run> recent(int limit) {
         List<Run> runs = new ArrayList<>();
-        for (JobInstance instance : jobRepository.getJobInstances(ReconJobConfiguration.JOB_NAME, 0, limit)) {
+        for (JobInstance instance : jobRepository.getJobInstances(RunKey.JOB_NAME, 0, limit)) {
             run(instance).ifPresent(runs::add);
         }
         runs.sort(Comparator.comparing((Run r) -> r.instance().getInstanceId()).reversed());
@@ -100,7 +100,7 @@ public class RunHistory {
     }
 
     private Optional<Run> find(JobParameters parameters) {
-        JobInstance instance = jobRepository.getJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = jobRepository.getJobInstance(RunKey.JOB_NAME, parameters);
         return instance == null ? Optional.empty() : run(instance);
     }
 
@@ -111,8 +111,8 @@ public class RunHistory {
         }
         executions.sort(Comparator.comparing(JobExecution::getId));
         JobParameters parameters = executions.get(0).getJobParameters();
-        return Optional.of(new Run(instance, parameters.getLocalDate(ReconJobConfiguration.RUN_DATE),
-                parameters.getLong(ReconJobConfiguration.RERUN_PARAMETER), List.copyOf(executions),
+        RunKey key = RunKey.of(parameters);
+        return Optional.of(new Run(instance, key.runDate(), key.rerun(), List.copyOf(executions),
                 recon.runCounts(instance.getInstanceId())));
     }
 }

@@ -4,7 +4,7 @@ import com.rcm.j3490.job.RunFormat;
 import com.rcm.j3490.job.FailureReason;
 import com.rcm.j3490.input.InputFileException;
 import com.rcm.j3490.job.ExitCode;
-import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.RunKey;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.WriteWorkbookTasklet;
 import com.rcm.j3490.reconcile.ReconRepository;
@@ -43,8 +43,9 @@ public class RunReport {
             return ExitCode.COMPLETED;
         }
         String run = ReconLauncher.describe(execution.getJobParameters());
-        var date = execution.getJobParameters().getLocalDate(ReconJobConfiguration.RUN_DATE);
-        boolean rerun = execution.getJobParameters().getLong(ReconJobConfiguration.RERUN_PARAMETER) != null;
+        RunKey key = RunKey.of(execution.getJobParameters());
+        var date = key.runDate();
+        boolean rerun = key.isRerun();
         String resume = (rerun ? "restart runDate=" + date : "launch runDate=" + date + " again")
                 + " to resume where it stopped.";
         if (execution.getStatus() == BatchStatus.STOPPED) {

@@ -21,7 +21,7 @@ public final class TeamRouter {
     /** null for lines that need no work. */
     public static String team(Status status, RemittanceLine line) {
         return switch (status) {
-            case DENIED_CO16 -> co16Team(line);
+            case DENIED_CO16 -> Co16Remedy.of(line).team();
             case DENIED_CO50 -> CLINICAL_DOCUMENTATION;
             case DENIED_CO151 -> AUTHORIZATION;
             case DENIED_OTHER -> deniedOtherTeam(line);
@@ -29,19 +29,6 @@ public final class TeamRouter {
             case UNDERPAID, OVERPAID, NO_EXPECTED, REVERSED -> BILLING;
             case PAID_OK -> null;
         };
-    }
-
-    private static String co16Team(RemittanceLine line) {
-        if (line.hasRemark("MA130")) {
-            return BILLING;
-        }
-        if (line.hasRemark("M119") || line.hasRemark("M123") || line.hasRemark("N350")) {
-            return CODING;
-        }
-        if (line.hasRemark("N29") || line.hasRemark("N706")) {
-            return CLINICAL_DOCUMENTATION;
-        }
-        return BILLING;
     }
 
     /** Routed by the same adjustment the rework action names: the largest positive one that is neither PR nor CO-45. */

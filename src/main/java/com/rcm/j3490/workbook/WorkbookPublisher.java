@@ -35,11 +35,14 @@ import java.util.zip.ZipFile;
  * <li>the temporary file is published under the final name by a hard link, which fails instead
  *     of replacing when another process published the same name meanwhile (then that one is kept
  *     aside and the link retried); a file system without hard links gets an atomic rename;</li>
- * <li>the published file is read back: a complete zip whose SHA-256 equals what was written.
- *     Only then is its path returned; otherwise the publication fails, and nothing is reported.</li>
+ * <li>the published file is checked: still the very file written (its content was checked as a
+ *     complete zip before), or, after a rename, a complete zip whose SHA-256 equals what was
+ *     written. Only then is its path returned (the name it was kept aside as, when another
+ *     process published the same name a moment later); otherwise nothing is reported.</li>
  * </ol>
  */
 public final class WorkbookPublisher {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkbookPublisher.class);
     /** The content of the workbook, written once. */
     @FunctionalInterface
     public interface Content {
@@ -66,7 +69,9 @@ public final class WorkbookPublisher {
                     + UUID.randomUUID().toString().substring(0, 8) + ".tmp");
             byte[] written = write(temp, content);
             checkZip(temp);
-            publishUnique(temp, finalPath);
+            if (publishUnique(temp, finalPath)) {
+                return locate(finalPath, temp);
+            }
             verify(finalPath, written);
             return finalPath;
         } catch (IOException e) {
@@ -94,12 +99,13 @@ public final class WorkbookPublisher {
         return digest.digest();
     }
 
-    private static void publishUnique(Path temp, Path finalPath) throws IOException {
+    /** True when published by a hard link (the temporary file is still the same file), false by a rename. */
+    private static boolean publishUnique(Path temp, Path finalPath) throws IOException {
         for (int attempt = 1; ; attempt++) {
             keepAside(finalPath);
             try {
                 Files.createLink(finalPath, temp);
-                return;
+                return true;
             } catch (FileAlreadyExistsException e) {
                 if (attempt == ATTEMPTS) {
                     throw new IOException("another process keeps publishing " + finalPath.getFileName()
@@ -109,7 +115,7 @@ public final class WorkbookPublisher {
                 // no hard links here (some network shares): an atomic rename, which replaces a file
                 // another process may have published meanwhile; verify() then tells
                 Files.move(temp, finalPath, StandardCopyOption.ATOMIC_MOVE);
-                return;
+                return false;
             }
         }
     }
@@ -131,6 +137,39 @@ public final class WorkbookPublisher {
             } catch (NoSuchFileException e) {
                 return; // another process kept it aside first
             }
+        }
+    }
+
+    /**
+     * Where this run's workbook is now: under the final name if it is still the file this run
+     * wrote (the same file as its temporary name, whose content was checked), else under the name
+     * another process kept it aside as when it published the same workbook at the same moment.
+     */
+    private static Path locate(Path finalPath, Path temp) throws IOException {
+        if (sameFile(finalPath, temp)) {
+            checkZip(finalPath);
+            return finalPath;
+        }
+        String stem = finalPath.getFileName().toString().replaceFirst("\\.xlsx$", "");
+        try (var kept = Files.newDirectoryStream(finalPath.toAbsolutePath().getParent(), stem + ".replaced-*.xlsx")) {
+            for (Path k : kept) {
+                if (sameFile(k, temp)) {
+                    checkZip(k);
+                    log.warn("Another process published {} at the same moment (two runs writing one output folder?); "
+                            + "this run's workbook was kept aside as {}", finalPath.getFileName(), k.getFileName());
+                    return k;
+                }
+            }
+        }
+        throw new IOException("this run's workbook is no longer in the folder (another process writing the same "
+                + "folder?); it is not reported");
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false; // moved away meanwhile
         }
     }
 

@@ -10,17 +10,17 @@ import java.util.EnumSet;
 import java.util.List;
 
 /** Reconciled lines for backlog tests: only what the item rules look at is set. */
-final class BacklogLines {
-    static final LocalDate DOS = LocalDate.of(2026, 9, 1);
+public final class BacklogLines {
+    public static final LocalDate DOS = LocalDate.of(2026, 9, 1);
 
     private BacklogLines() {
     }
 
-    static Builder line(String claimId, Status status) {
+    public static Builder line(String claimId, Status status) {
         return new Builder(claimId, status);
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final String claimId;
         private final Status status;
         private String payerId = "P1";
@@ -41,65 +41,65 @@ final class BacklogLines {
             this.status = status;
         }
 
-        Builder payer(String v) {
+        public Builder payer(String v) {
             payerId = v;
             return this;
         }
 
-        Builder lineNumber(String v) {
+        public Builder lineNumber(String v) {
             lineNumber = v;
             return this;
         }
 
-        Builder claimStatus(String v) {
+        public Builder claimStatus(String v) {
             claimStatus = v;
             return this;
         }
 
-        Builder check(String v) {
+        public Builder check(String v) {
             check = v;
             return this;
         }
 
-        Builder paid(String v) {
+        public Builder paid(String v) {
             paid = new BigDecimal(v);
             return this;
         }
 
-        Builder reimbursed(String v) {
+        public Builder reimbursed(String v) {
             reimbursed = new BigDecimal(v);
             return this;
         }
 
-        Builder atStake(String v) {
+        public Builder atStake(String v) {
             atStake = new BigDecimal(v);
             return this;
         }
 
         /** As sent, e.g. "CO-16:100.00;CO-253:2.00"; the denial codes follow from it. */
-        Builder adjustments(String v) {
+        public Builder adjustments(String v) {
             adjustments = v;
             denialCodes = v.isEmpty() ? List.of() : java.util.Arrays.stream(v.split(";")).map(a -> a.split(":")[0])
                     .filter(c -> !c.startsWith("PR-") && !c.equals("CO-45")).distinct().toList();
             return this;
         }
 
-        Builder remarks(String... v) {
+        public Builder remarks(String... v) {
             remarks = List.of(v);
             return this;
         }
 
-        Builder team(String v) {
+        public Builder team(String v) {
             team = v;
             return this;
         }
 
-        Builder appealDeadline(LocalDate v) {
+        public Builder appealDeadline(LocalDate v) {
             appealDeadline = v;
             return this;
         }
 
-        ReconciledLine build() {
+        public ReconciledLine build() {
             BigDecimal reimb = reimbursed != null ? reimbursed : paid;
             return new ReconciledLine(claimId, lineNumber, check, claimStatus, payerId, "Payer " + payerId, null,
                     "DOE, JANE", DOS, DOS.plusDays(20), "J3490", "JZ", "12345-6789-01", "Drug", null, null,

@@ -539,17 +539,25 @@ public final class InputGenerator {
         if (scenario < 10) {
             // reversal of an earlier payment (status 22), then the corrected claim (status 1)
             reversedClaims++;
+            // the payer reprocesses the claim: it reverses the lines it paid and pays them again under
+            // a new payer claim number. The reversed lines are the same claim lines (same line
+            // numbers, drugs and quantities), so an 837 of the claim describes both (X12 mode).
             ClaimCtx original = copyForReversal(c);
-            buildLines(original, drugLines, adminLines, compoundedClaim, false, rows, rowIntents);
-            for (int i = 0; i < rows.size(); i++) {
-                negate(rows.get(i));
-                if (rowIntents.get(i) != null) {
-                    rowIntents.set(i, Intent.REVERSED);
-                }
-            }
             c.pcn = String.format(Locale.ROOT, "%013d", rnd.nextLong(1_000_000_000_0000L));
             c.status = "1";
-            buildLines(c, drugLines, adminLines, compoundedClaim, false, rows, rowIntents);
+            List<String[]> corrected = new ArrayList<>();
+            List<Intent> correctedIntents = new ArrayList<>();
+            buildLines(c, drugLines, adminLines, compoundedClaim, false, corrected, correctedIntents);
+            for (int i = 0; i < corrected.size(); i++) {
+                String[] reversal = corrected.get(i).clone();
+                reversal[C_STATUS] = original.status;
+                reversal[C_PCN] = original.pcn;
+                negate(reversal);
+                rows.add(reversal);
+                rowIntents.add(correctedIntents.get(i) != null ? Intent.REVERSED : null);
+            }
+            rows.addAll(corrected);
+            rowIntents.addAll(correctedIntents);
         } else {
             boolean deniedClaim = scenario < 22;
             if (deniedClaim) {

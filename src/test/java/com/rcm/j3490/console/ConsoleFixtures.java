@@ -1,6 +1,6 @@
 package com.rcm.j3490.console;
 
-import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.RunKey;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.ReconProgress;
 import com.rcm.j3490.job.WriteWorkbookTasklet;
@@ -111,7 +111,7 @@ final class ConsoleFixtures {
 
     private static JobExecution run(JobRepository repository, LocalDate runDate, BatchStatus status, ExitStatus exit) {
         JobParameters parameters = ReconLauncher.parameters(runDate);
-        JobInstance instance = repository.createJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = repository.createJobInstance(RunKey.JOB_NAME, parameters);
         JobExecution execution = repository.createJobExecution(instance, parameters, new ExecutionContext());
         LocalDateTime start = LocalDateTime.now().minusMinutes(5);
         execution.setStatus(status);

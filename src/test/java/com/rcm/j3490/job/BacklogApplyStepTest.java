@@ -127,7 +127,7 @@ class BacklogApplyStepTest {
 
         // night 2 again: fails during the apply, relaunched
         JobParameters rerun = new JobParametersBuilder(night2)
-                .addLong(ReconJobConfiguration.RERUN_PARAMETER, 1L).toJobParameters();
+                .addLong(RunKey.RERUN, 1L).toJobParameters();
         FailBacklogOnceTrigger.ARMED.set(true);
         assertThat(jobs.startJob(rerun).getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(store.applied(NIGHT_2)).as("the rerun's apply did not finish").isFalse();

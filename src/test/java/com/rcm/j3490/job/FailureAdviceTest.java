@@ -32,7 +32,7 @@ class FailureAdviceTest {
 
     private static JobExecution execution() {
         JobParameters parameters = ReconLauncher.parameters(RUN_DATE);
-        return new JobExecution(7L, new JobInstance(3L, ReconJobConfiguration.JOB_NAME), parameters);
+        return new JobExecution(7L, new JobInstance(3L, RunKey.JOB_NAME), parameters);
     }
 
     private static ChunkContext chunkContext(JobExecution execution, String step) {
@@ -80,7 +80,7 @@ class FailureAdviceTest {
         assertThat(writing.getStatus()).isEqualTo(BatchStatus.STARTED);
         assertThat(workbook.isTerminateOnly()).isFalse();
 
-        JobExecution reconciling = new JobExecution(8L, new JobInstance(4L, ReconJobConfiguration.JOB_NAME),
+        JobExecution reconciling = new JobExecution(8L, new JobInstance(4L, RunKey.JOB_NAME),
                 ReconLauncher.parameters(RUN_DATE.plusDays(1)));
         reconciling.setStatus(BatchStatus.STARTED);
         StepExecution lines = new StepExecution(12L, "reconcileLines", reconciling);

@@ -90,7 +90,7 @@ class ReconJobRestartTest {
 
         // the same date reconciled again on purpose as a new instance that never fails
         JobExecution clean = jobs.startJob(new JobParametersBuilder(parameters)
-                .addLong(ReconJobConfiguration.RERUN_PARAMETER, 1L).toJobParameters());
+                .addLong(RunKey.RERUN, 1L).toJobParameters());
         assertThat(clean.getStatus()).as("%s", clean.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count(clean.getJobInstance().getInstanceId())).isEqualTo(expectedTargetLines());
         assertThat(duplicates(clean.getJobInstance().getInstanceId())).isEqualTo(TestInputs.REDELIVERED);

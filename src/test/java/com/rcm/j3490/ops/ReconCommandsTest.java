@@ -4,12 +4,13 @@ import com.rcm.j3490.job.RunTracker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rcm.j3490.ReconApplication;
+import com.rcm.j3490.cli.CommandLine;
+import com.rcm.j3490.cli.ReconRunner;
 import com.rcm.j3490.job.ExitCode;
 import com.rcm.j3490.job.FailOnceTrigger;
-import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.RunKey;
 import com.rcm.j3490.job.ReconLauncher;
 import com.rcm.j3490.job.ReconProperties;
-import com.rcm.j3490.ops.ReconRunner;
 import com.rcm.j3490.job.UserError;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
@@ -138,7 +139,7 @@ class ReconCommandsTest {
         remittance("era-1.csv", "A", 30);
         assertThat(cli("runDate=" + DAY_1)).isEqualTo(0);
         assertThat(cli("--runDate=" + DAY_1)).isEqualTo(ExitCode.ALREADY_COMPLETED.code()).isEqualTo(3);
-        UserError e = refusal(() -> commands.execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)));
+        UserError e = refusal(() -> new ReconRunner(commands).execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)));
         assertThat(e.exitCode()).isEqualTo(ExitCode.ALREADY_COMPLETED);
         assertThat(e.getMessage()).contains("already completed", "rerun runDate=" + DAY_1 + " --confirm");
     }
@@ -155,7 +156,7 @@ class ReconCommandsTest {
     @Test
     void rerunOfACompletedDateNeedsTheExplicitFlagAndIsANewRun() throws IOException {
         remittance("era-1.csv", "A", 30);
-        assertThat(commands.execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)))
+        assertThat(new ReconRunner(commands).execute(new CommandLine(CommandLine.Command.RUN, DAY_1, 20, false)))
                 .isEqualTo(ExitCode.COMPLETED);
 
         UserError withoutFlag = refusal(() -> commands.rerun(DAY_1, false));
@@ -320,7 +321,7 @@ class ReconCommandsTest {
     /** An execution that ended with this status and exit description, its one step likewise. */
     private JobExecution endedExecution(LocalDate runDate, BatchStatus status, String description) {
         JobParameters parameters = ReconLauncher.parameters(runDate);
-        JobInstance instance = jobRepository.createJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = jobRepository.createJobInstance(RunKey.JOB_NAME, parameters);
         JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStartTime(LocalDateTime.now().minusMinutes(5));
         StepExecution step = jobRepository.createStepExecution("writeWorkbook", execution);
@@ -376,10 +377,9 @@ class ReconCommandsTest {
         long failed = history.latest(DAY_2).orElseThrow().instance().getInstanceId();
         jdbc.update("INSERT INTO recon_line (job_instance_id, seq, source_file, source_line, claim_id, status) "
                 + "VALUES (?, 1, 'era-1.csv', 2, 'F00001', 'PAID_OK')", failed); // a failed run's committed line
-        jdbc.update("INSERT INTO backlog_item (claim_id, line_number, payer_id, first_seen, opening_status, "
-                + "opening_baseline, status, is_open, line_data, changed_on, opened_on_change) VALUES "
-                + "('A00001', '1', 'P2', DATE '2026-01-05', 'UNDERPAID', 10, 'UNDERPAID', TRUE, X'00', "
-                + "DATE '2026-01-05', TRUE)");
+        long backlogOfTheOldRun = jdbc.queryForObject("SELECT COUNT(*) FROM backlog_item WHERE claim_id LIKE 'A%'",
+                Long.class);
+        assertThat(backlogOfTheOldRun).as("the old run's work items").isPositive();
         // both runs ended 100 days ago: past the default retention of 90 days
         jdbc.update("UPDATE BATCH_JOB_EXECUTION SET END_TIME = ? WHERE JOB_INSTANCE_ID IN (?, ?)",
                 java.sql.Timestamp.valueOf(LocalDateTime.now().minusDays(100)), old, failed);
@@ -391,10 +391,10 @@ class ReconCommandsTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_reconciled_key WHERE job_instance_id = ?",
                 Long.class, old)).isZero();
         assertThat(linesOf(failed)).as("a failed run keeps what its restart needs").isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM backlog_item", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM backlog_item WHERE claim_id LIKE 'A%'", Long.class))
+                .as("the backlog's work items are kept").isEqualTo(backlogOfTheOldRun);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_run_file WHERE job_instance_id = ?", Long.class,
                 old)).as("the run's file records (no patient data) stay").isPositive();
-        jdbc.update("DELETE FROM backlog_item");
     }
 
     private long linesOf(long instanceId) {
@@ -543,7 +543,7 @@ class ReconCommandsTest {
     /** What kill -9 leaves: an execution and its running step marked STARTED, 3 chunks committed. */
     private JobExecution startedByADeadProcess(LocalDate runDate) {
         JobParameters parameters = ReconLauncher.parameters(runDate);
-        JobInstance instance = jobRepository.createJobInstance(ReconJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = jobRepository.createJobInstance(RunKey.JOB_NAME, parameters);
         JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
         execution.setStatus(BatchStatus.STARTED);
         execution.setStartTime(LocalDateTime.now().minusMinutes(5));

@@ -1,7 +1,7 @@
-package com.rcm.j3490.ops;
+package com.rcm.j3490.cli;
 
 import com.rcm.j3490.job.ExitCode;
-import com.rcm.j3490.job.ReconJobConfiguration;
+import com.rcm.j3490.job.RunKey;
 import com.rcm.j3490.job.UserError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,7 +17,7 @@ import org.springframework.boot.ApplicationArguments;
  * (and a few command options), the first plain word is the command, and {@code runDate=...}
  * names the run. No command = {@code run} (the nightly run, today when no runDate is given).
  *
- * @param runDate null when not given (the run command then uses today)
+ * @param runDate null when not given (the run command then uses today); the backlog command's asOf
  * @param limit   rows of the runs command
  * @param confirm {@code --confirm}: the explicit flag of rerun (and of recover on a shared repository)
  */
@@ -25,6 +25,8 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
     public static final int DEFAULT_LIMIT = 20;
     static final String LIMIT = "limit";
     static final String CONFIRM = "confirm";
+    /** The backlog command's date (kept in {@link #runDate}): asOf=YYYY-MM-DD. */
+    static final String AS_OF = "asOf";
 
     /** The commands; their names are what a manager types. */
     public enum Command {
@@ -35,7 +37,8 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
         RECOVER("mark a run left running by a dead process as failed"),
         ABANDON("never resume a failed run"),
         RERUN("reconcile a completed date again as a new run (needs --confirm)"),
-        SCHEDULE("stay up and launch one run per night");
+        SCHEDULE("stay up and launch one run per night"),
+        BACKLOG("open work items by worklist and age, as of the latest run; asOf=YYYY-MM-DD ages them to that day");
 
         private final String help;
 
@@ -52,7 +55,7 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
         }
 
         boolean takesRunDate() {
-            return this != RUNS && this != SCHEDULE;
+            return this != RUNS && this != SCHEDULE && this != BACKLOG;
         }
 
         static String usage() {
@@ -64,14 +67,17 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
     public static CommandLine parse(ApplicationArguments args) {
         Command command = null;
         String runDate = null;
-        if (args.containsOption(ReconJobConfiguration.RUN_DATE)) {
-            List<String> values = args.getOptionValues(ReconJobConfiguration.RUN_DATE);
+        String asOf = null;
+        if (args.containsOption(RunKey.RUN_DATE)) {
+            List<String> values = args.getOptionValues(RunKey.RUN_DATE);
             runDate = values.isEmpty() ? "" : values.get(values.size() - 1);
         }
         for (String arg : args.getNonOptionArgs()) {
             int eq = arg.indexOf('=');
-            if (eq >= 0) {
-                if (!arg.substring(0, eq).equals(ReconJobConfiguration.RUN_DATE)) {
+            if (eq >= 0 && arg.substring(0, eq).equals(AS_OF)) {
+                asOf = arg.substring(eq + 1);
+            } else if (eq >= 0) {
+                if (!arg.substring(0, eq).equals(RunKey.RUN_DATE)) {
                     throw refused("unknown argument '" + arg + "'; the run is named with runDate=YYYY-MM-DD, "
                             + "settings are given as --name=value");
                 }
@@ -84,6 +90,16 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
         }
         if (command == null) {
             command = Command.RUN;
+        }
+        if (asOf != null && command != Command.BACKLOG) {
+            throw refused("asOf= is for the backlog command; the " + command.word() + " command takes "
+                    + (command.takesRunDate() ? "runDate=YYYY-MM-DD" : "no date"));
+        }
+        if (command == Command.BACKLOG && runDate != null) {
+            throw refused("the backlog command takes asOf=YYYY-MM-DD (default: the latest run), not runDate");
+        }
+        if (asOf != null) {
+            return new CommandLine(command, date(asOf), limit(args), args.containsOption(CONFIRM));
         }
         if (runDate != null && !command.takesRunDate()) {
             throw refused("the " + command.word() + " command takes no runDate"
@@ -120,7 +136,7 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
         if (word == null) {
             return Map.of();
         }
-        if (List.of("runs", "show", "recover", "abandon").contains(word)) {
+        if (List.of("runs", "show", "recover", "abandon", "backlog").contains(word)) {
             return Map.of("logging.level.root", "WARN");
         }
         if (word.equals(Command.SCHEDULE.word())) {

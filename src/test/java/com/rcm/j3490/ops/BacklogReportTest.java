@@ -1,0 +1,121 @@
+package com.rcm.j3490.ops;
+
+import static com.rcm.j3490.backlog.BacklogLines.line;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rcm.j3490.backlog.BacklogStore;
+import com.rcm.j3490.job.ExitCode;
+import com.rcm.j3490.job.UserError;
+import com.rcm.j3490.rules.ReconciledLine;
+import com.rcm.j3490.rules.Status;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The backlog command's output, from items applied by the store as the job applies them. */
+class BacklogReportTest {
+    private static final LocalDate NIGHT_1 = LocalDate.of(2026, 11, 23);
+    private static final LocalDate NIGHT_2 = NIGHT_1.plusDays(1);
+
+    private BacklogStore store;
+    private TransactionTemplate readOnly;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void database() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:backlog-report-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        new ResourceDatabasePopulator(new ClassPathResource("db/backlog-schema.sql")).execute(ds);
+        store = new BacklogStore(ds);
+        readOnly = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        readOnly.setReadOnly(true);
+    }
+
+    private BacklogReport report() {
+        return new BacklogReport(store, readOnly, 30, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    private void apply(LocalDate date, List<ReconciledLine> lines) {
+        try (BacklogStore.Night night = store.night(date)) {
+            lines.forEach(night::line);
+            night.finish();
+        }
+    }
+
+    private void twoNights() {
+        apply(NIGHT_1, List.of(
+                line("A", Status.DENIED_CO16).adjustments("CO-16:1210.00").atStake("1210.00").build(),
+                line("B", Status.UNDERPAID).paid("900.00").atStake("100.00").build(),
+                line("C", Status.PAID_OK).paid("1000.00").build(),
+                line("D", Status.OVERPAID).paid("1100.00").atStake("100.00").build(),
+                line("P", Status.PATIENT_RESP).adjustments("PR-1:250.50").atStake("250.50").build()));
+        apply(NIGHT_2, List.of(
+                line("A", Status.PAID_OK).paid("1210.00").check("CHK-2").build(),
+                line("E", Status.UNDERPAID).paid("800.00").atStake("1234.56").build()));
+    }
+
+    private String output() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theLatestRunsBacklogByWorklistAgeAndMoneyKind() {
+        twoNights();
+        assertThat(report().print(null)).isEqualTo(ExitCode.COMPLETED);
+        assertThat(output()).isEqualTo("""
+                Backlog as of 2026-11-24: 4 open item(s), 1 new on 2026-11-24
+
+                WORKLIST      ITEMS  RECOVERABLE  REFUND OWED  PATIENT BALANCE  REVERSED
+                Patient Resp      1         0.00         0.00           250.50      0.00
+                Underpaid         2     1,334.56         0.00             0.00      0.00
+                Overpaid          1         0.00       100.00             0.00      0.00
+                Total open        4     1,334.56       100.00           250.50      0.00
+
+                DAYS OPEN  ITEMS  RECOVERABLE  REFUND OWED  PATIENT BALANCE  REVERSED
+                0-30           4     1,334.56       100.00           250.50      0.00
+                31-60          0         0.00         0.00             0.00      0.00
+                61-90          0         0.00         0.00             0.00      0.00
+                over 90        0         0.00         0.00             0.00      0.00
+
+                RESOLVED                       ITEMS  RECOVERED
+                On 2026-11-24                      1   1,210.00
+                  Paid by payer, last 30 days      1   1,210.00
+                Last 30 days                       1   1,210.00
+
+                Amounts at stake per kind of money, never added together: Recoverable (denied, underpaid, \
+                no expected), Refund owed (overpaid), Patient balance, Reversed.
+                """);
+        assertThat(output()).as("the same figures as the Summary: one class, the same items")
+                .contains("Total open        " + store.figures(NIGHT_2, 30).open().count());
+    }
+
+    @Test
+    void aLaterDateAgesTheSameItems() {
+        twoNights();
+        report().print(NIGHT_1.plusDays(40));
+        assertThat(output()).startsWith("Backlog as of 2027-01-02 (items as the run of 2026-11-24 left them): "
+                + "4 open item(s), 0 new on 2027-01-02")
+                .contains("0-30           0 ", "31-60          4     1,334.56       100.00           250.50")
+                .contains("On 2027-01-02      0       0.00", "Last 30 days       0       0.00");
+    }
+
+    @Test
+    void anEarlierDateIsRefusedAndAnEmptyDatabaseSaysSo() {
+        report().print(null);
+        assertThat(output()).contains("No work items yet");
+        twoNights();
+        assertThatThrownBy(() -> report().print(NIGHT_1)).isInstanceOf(UserError.class)
+                .hasMessageContaining("asOf=2026-11-23 is before the latest run (2026-11-24)");
+    }
+}
