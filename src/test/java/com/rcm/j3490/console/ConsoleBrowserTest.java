@@ -25,7 +25,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
@@ -45,10 +51,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ReconApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(ConsoleCommand.PROFILE)
 class ConsoleBrowserTest {
+    static final String NAME = "ConsoleBrowserTest";
     private static final LocalDate FAILED_DAY = LocalDate.of(2026, 1, 5);
     private static final LocalDate DEAD_DAY = LocalDate.of(2026, 1, 6);
     private static final LocalDate REPAIRED_DAY = LocalDate.of(2026, 1, 7);
-    private static final String NAME = "ConsoleBrowserTest";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -65,7 +71,7 @@ class ConsoleBrowserTest {
 
     /** One browser for the class (it takes seconds to start); each test starts signed out. */
     private static HeadlessChromium chromium;
-    private WebDriver browser;
+    WebDriver browser;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -90,11 +96,11 @@ class ConsoleBrowserTest {
         ConsoleFixtures.startedByADeadProcess(jobRepository, DEAD_DAY);
     }
 
-    private String url(String path) {
+    String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private void logIn(String user) {
+    void logIn(String user) {
         browser.get(url("/login"));
         browser.findElement(By.name("username")).sendKeys(user);
         browser.findElement(By.name("password")).sendKeys(ConsoleFixtures.PASSWORD);
@@ -105,7 +111,7 @@ class ConsoleBrowserTest {
      * Submits the page's form and waits until the browser is on the page it leads to (every form
      * here ends on another address: a POST is answered by a redirect).
      */
-    private void submit() {
+    void submit() {
         String before = browser.getCurrentUrl();
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -124,7 +130,7 @@ class ConsoleBrowserTest {
         }
     }
 
-    private String page() {
+    String page() {
         return browser.findElement(By.tagName("body")).getText();
     }
 
@@ -264,8 +270,22 @@ class ConsoleBrowserTest {
         }
     }
 
+    void act(LocalDate runDate, String button) {
+        browser.get(url("/runs/" + runDate));
+        browser.findElement(By.linkText(button)).click();
+        submit();
+    }
+
+    /** The whole page: the window is made as tall as the page first. */
+    void screenshot(Path file) throws IOException {
+        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(1360, Math.max(600, ((Number) height).intValue() + 20)));
+        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new Dimension(1360, 900));
+    }
+
     /** Waits until the date's run page shows the status (the page reloads itself while the console runs it). */
-    private void waitForPage(LocalDate runDate, String status) {
+    void waitForPage(LocalDate runDate, String status) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             if (!browser.getCurrentUrl().equals(url("/runs/" + runDate))) {

@@ -40,7 +40,7 @@ final class HeadlessChromium implements AutoCloseable {
         options.setBinary(browser);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1360,900", "--hide-scrollbars", "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "safebrowsing.enabled", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
