@@ -40,10 +40,11 @@ public class OpsConfiguration {
     }
 
     @Bean
-    BacklogReport backlogReport(BacklogStore backlogStore, PlatformTransactionManager transactionManager) {
+    BacklogReport backlogReport(BacklogStore backlogStore, PlatformTransactionManager transactionManager,
+            ReconProperties properties) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
-        // the Resolved sheet's window: recon.workbook.resolved-days once that property is on this branch
-        return new BacklogReport(backlogStore, readOnly, BacklogReport.DEFAULT_RESOLVED_DAYS, System.out);
+        // the same Resolved window as the workbook's Resolved sheet, so the figures agree
+        return new BacklogReport(backlogStore, readOnly, properties.workbook().resolvedDays(), System.out);
     }
 }
