@@ -59,7 +59,10 @@ public record CommandLine(Command command, LocalDate runDate, int limit, boolean
         }
 
         static String usage() {
-            return Arrays.stream(values()).map(c -> c.word() + " (" + c.help + ")").collect(Collectors.joining("; "));
+            // console and hash-password start their own application (see ReconApplication): listed, not parsed here
+            return Arrays.stream(values()).map(c -> c.word() + " (" + c.help + ")").collect(Collectors.joining("; "))
+                    + "; console (the web console: runs, workbooks and repairs in a browser)"
+                    + "; hash-password (print the bcrypt hash of a console user's password)";
         }
     }
 

@@ -56,7 +56,8 @@ class CommandLineTest {
             assertThatThrownBy(() -> parse(args)).as(String.join(" ", args))
                     .isInstanceOfSatisfying(UserError.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED));
         }
-        assertThatThrownBy(() -> parse("frobnicate")).hasMessageContaining("commands: run (");
+        assertThatThrownBy(() -> parse("frobnicate")).hasMessageContaining("commands: run (")
+                .hasMessageContaining("; console (").hasMessageContaining("; hash-password (");
     }
 
     @Test
