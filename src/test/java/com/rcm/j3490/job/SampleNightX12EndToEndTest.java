@@ -104,6 +104,44 @@ class SampleNightX12EndToEndTest {
         assertThat(fromX12.rejected().get(2).get("Raw Row")).startsWith("SVC*HC:J3490:JZ*4850.00~DTM*472*20261112~");
     }
 
+    /**
+     * The flags of contract 5.5 reach the All Lines sheet, and the Summary shows the X12 block with
+     * claim CAS and PLB and lists the claims files without pretending they had 0 rows.
+     */
+    @Test
+    void claimAdjustmentAndClaimLineNotFoundReachTheWorkbook() throws Exception {
+        Path synthetic = Path.of("src/test/resources/x12/synthetic");
+        copyInto(null, DIR.resolve("in/remittance"));
+        Files.copy(synthetic.resolve("j3490-night.835"), DIR.resolve("in/remittance/j3490-night.835"));
+        copyInto(null, DIR.resolve("in/claims"));
+        for (String claims : List.of("j3490-inst.837", "j3490-prof-1.837", "j3490-prof-2-corrected.837")) {
+            Files.copy(synthetic.resolve(claims), DIR.resolve("in/claims").resolve(claims));
+        }
+        LocalDate date = RUN_DATE.plusDays(10);
+        JobExecution run = jobs.startJob(ReconLauncher.parameters(date));
+        assertThat(run.getStatus()).as("%s", run.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
+        try (XSSFWorkbook wb = WorkbookReader.open(DIR.resolve("out").resolve(WorklistWorkbookWriter.fileName(date)))) {
+            Map<String, String> flags = new TreeMap<>();
+            for (Map<String, String> line : WorkbookReader.records(wb.getSheet(WorklistWorkbookWriter.ALL_LINES))) {
+                flags.put(line.get(LineColumns.CLAIM_ID) + "/" + line.get(LineColumns.LINE), line.get(LineColumns.FLAGS));
+            }
+            assertThat(flags.get("C100/l1")).contains("CLAIM_ADJUSTMENT").doesNotContain("CLAIM_LINE_NOT_FOUND");
+            assertThat(flags.get("C100/L2")).contains("CLAIM_ADJUSTMENT");
+            assertThat(flags.get("C500/1")).contains("CLAIM_LINE_NOT_FOUND").doesNotContain("CLAIM_ADJUSTMENT");
+            assertThat(flags.get("C200/L1")).doesNotContain("CLAIM_LINE_NOT_FOUND").doesNotContain("CLAIM_ADJUSTMENT");
+
+            List<List<String>> summary = WorkbookReader.rows(wb.getSheet(WorklistWorkbookWriter.SUMMARY));
+            List<String> first = summary.stream().map(r -> r.isEmpty() ? "" : r.get(0)).toList();
+            assertThat(first).contains("X12 remittances: balancing (835)", "Claim-level adjustments (CAS of loop 2100)",
+                    "Provider-level adjustments (PLB)", "Claims given (recon.input.claims)");
+            List<String> claimsFile = summary.stream().filter(r -> r.size() > 1 && r.get(1).equals("j3490-prof-1.837"))
+                    .findFirst().orElseThrow();
+            assertThat(claimsFile.get(0)).isEqualTo("claims");
+            assertThat(claimsFile.get(2)).as("no row count for a claims file").isEmpty();
+            assertThat(claimsFile).anyMatch(c -> c.startsWith("claims to join: lines counted under Claims given"));
+        }
+    }
+
     record Night(Map<String, Map<String, String>> lines, List<Map<String, String>> rejected) {
     }
 
