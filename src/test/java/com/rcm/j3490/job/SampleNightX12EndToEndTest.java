@@ -109,10 +109,13 @@ class SampleNightX12EndToEndTest {
      * claim CAS and PLB and lists the claims files without pretending they had 0 rows.
      */
     @Test
-    void claimAdjustmentAndClaimLineNotFoundReachTheWorkbook() throws Exception {
+    void x12BesideCsvByContentAndTheFlagsOfSection5ReachTheWorkbook() throws Exception {
         Path synthetic = Path.of("src/test/resources/x12/synthetic");
         copyInto(null, DIR.resolve("in/remittance"));
-        Files.copy(synthetic.resolve("j3490-night.835"), DIR.resolve("in/remittance/j3490-night.835"));
+        // recognised by content, whatever the name: an 835 named .csv beside a CSV named .txt
+        Files.copy(synthetic.resolve("j3490-night.835"), DIR.resolve("in/remittance/a-j3490-night.csv"));
+        Files.writeString(DIR.resolve("in/remittance/b-export.txt"),
+                "claim_id,payer_id,service_date,procedure_code,billed_amount,paid_amount\nCSV1,MCD-NV,2026-11-01,J3490,100.00,100.00\n");
         copyInto(null, DIR.resolve("in/claims"));
         for (String claims : List.of("j3490-inst.837", "j3490-prof-1.837", "j3490-prof-2-corrected.837")) {
             Files.copy(synthetic.resolve(claims), DIR.resolve("in/claims").resolve(claims));
@@ -125,6 +128,8 @@ class SampleNightX12EndToEndTest {
             for (Map<String, String> line : WorkbookReader.records(wb.getSheet(WorklistWorkbookWriter.ALL_LINES))) {
                 flags.put(line.get(LineColumns.CLAIM_ID) + "/" + line.get(LineColumns.LINE), line.get(LineColumns.FLAGS));
             }
+            assertThat(flags).containsKey("CSV1/1");
+            assertThat(flags.get("CSV1/1")).as("CSV rows are never joined").doesNotContain("CLAIM_LINE_NOT_FOUND");
             assertThat(flags.get("C100/l1")).contains("CLAIM_ADJUSTMENT").doesNotContain("CLAIM_LINE_NOT_FOUND");
             assertThat(flags.get("C100/L2")).contains("CLAIM_ADJUSTMENT");
             assertThat(flags.get("C500/1")).contains("CLAIM_LINE_NOT_FOUND").doesNotContain("CLAIM_ADJUSTMENT");
