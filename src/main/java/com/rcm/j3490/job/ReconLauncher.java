@@ -4,6 +4,8 @@ import com.rcm.j3490.input.CsvRecordReader;
 import com.rcm.j3490.input.InputFiles;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejectedException;
+import com.rcm.j3490.input.x12.X12Files;
+import com.rcm.j3490.input.x12.X12SegmentReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -112,6 +114,9 @@ public class ReconLauncher {
         check(properties.input().invoices(), InputKind.INVOICES);
         check(properties.reference().contracts(), InputKind.CONTRACTS);
         check(properties.reference().pricing(), InputKind.PRICING);
+        if (properties.input().claims() != null) {
+            check(properties.input().claims(), InputKind.CLAIM_LINES);
+        }
         if (properties.reference().codeDescriptions() != null) {
             check(properties.reference().codeDescriptions(), InputKind.CODE_DESCRIPTIONS);
         }
@@ -122,6 +127,13 @@ public class ReconLauncher {
     private static void check(Path path, InputKind kind) {
         List<Path> files = InputFiles.list(path, kind);
         for (Path file : files) {
+            if ((kind == InputKind.REMITTANCE || kind == InputKind.CLAIM_LINES) && X12Files.isX12(file)) {
+                // an X12 835 or 837 (contract 5.1): its envelope is checked, not a CSV header
+                try (X12SegmentReader x12 = X12SegmentReader.open(file)) {
+                    x12.next();
+                }
+                continue;
+            }
             try (CsvRecordReader ignored = CsvRecordReader.open(file, kind)) {
                 // opening reads and checks the header
             } catch (IOException | RowRejectedException e) {

@@ -45,6 +45,9 @@ class SampleNightX12EndToEndTest {
     @Autowired
     private JobOperatorTestUtils jobs;
 
+    @Autowired
+    private ReconLauncher launcher;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestProperties.register(registry, DIR);
@@ -70,6 +73,7 @@ class SampleNightX12EndToEndTest {
 
         copyInto(SAMPLES.resolve("x12/835"), DIR.resolve("in/remittance"));
         copyInto(SAMPLES.resolve("x12/837"), DIR.resolve("in/claims"));
+        launcher.checkInputs(); // what the command line checks before it launches: X12 passes it
         JobExecution x12 = jobs.startJob(new JobParametersBuilder(csvRun).addLong(RunKey.RERUN, 1L).toJobParameters());
         assertThat(x12.getStatus()).as("%s", x12.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
         Night fromX12 = night();
