@@ -188,3 +188,29 @@ CREATE TABLE IF NOT EXISTS recon_x12_claims (
     claim_lines BIGINT NOT NULL,
     unjoined_lines BIGINT NOT NULL
 );
+
+-- The provider's claims (contract 5.3), staged by the first step so the 835 join does not hold the
+-- night's claims in memory (reconcile.StagedClaims). One row per target-code line of each sending of
+-- a claim, or one row with target = FALSE for a sending without target lines (a later version
+-- without them removes the claim); line_data is the line in StagedClaims' binary form. The version
+-- rule (latest BHT stamp, ties the later sending) is applied when a claim is looked up, by claim id
+-- per batch of 835 lines. line_seq is the staging order: the joined-line bookkeeping is one bit per row.
+CREATE TABLE IF NOT EXISTS recon_x12_claim_line (
+    job_instance_id BIGINT NOT NULL,
+    line_seq BIGINT NOT NULL,
+    sending BIGINT NOT NULL,
+    claim_id VARCHAR(1000) NOT NULL,
+    bht_stamp VARCHAR(100) NOT NULL,
+    target BOOLEAN NOT NULL,
+    ambiguous BOOLEAN NOT NULL,
+    line_data BYTEA,
+    PRIMARY KEY (job_instance_id, line_seq)
+);
+CREATE INDEX IF NOT EXISTS recon_x12_claim_line_claim ON recon_x12_claim_line (job_instance_id, claim_id);
+
+-- Written when a run's claims are staged completely: rows staged and target-code lines of latest versions.
+CREATE TABLE IF NOT EXISTS recon_x12_claim_stage (
+    job_instance_id BIGINT NOT NULL PRIMARY KEY,
+    staged_rows BIGINT NOT NULL,
+    claim_lines BIGINT NOT NULL
+);
