@@ -106,14 +106,36 @@ CREATE TABLE IF NOT EXISTS recon_reconciled_file (
 );
 
 -- The payment (payer and check number) of a staged line, as 64 bits of a hash: the first part of
--- the key of recon_reconciled_key (NULL for lines staged by a version before it).
+-- the key of recon_line_key (NULL for lines staged by a version before it).
 ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS check_key BIGINT;
 
--- Duplicate keys (contract 2.7) of the lines completed runs reconciled, so that a remittance
--- re-sent later, even re-saved with other line ends, is not reconciled again. Keyed by check
--- first: a night looks up its checks, one probe each, and reads the keys of a check only when an
--- earlier run paid it. Written once per completed run, in key order; a rerun of a date replaces
--- that date's keys.
+-- Duplicate keys (contract 2.7) of the lines a run reconciled (duplicates excluded), so that a
+-- remittance re-sent later, even re-saved with other line ends, is not reconciled again. Written
+-- by the reconcile step in each chunk's transaction, beside the lines (so a restart finds exactly
+-- the keys of the chunks committed); they count for later runs only once the run is recorded in
+-- recon_reconciled_run, at its completion. Keyed by check first: a night looks up its checks, one
+-- probe each, and reads the keys of a check only when an earlier run paid it. A chunk's lines
+-- belong to few checks, so its keys touch few pages.
+CREATE TABLE IF NOT EXISTS recon_line_key (
+    check_key BIGINT NOT NULL,
+    duplicate_key VARCHAR(64) NOT NULL,
+    job_instance_id BIGINT NOT NULL,
+    PRIMARY KEY (check_key, duplicate_key, job_instance_id)
+);
+-- for retention, which deletes a pruned run's keys
+CREATE INDEX IF NOT EXISTS recon_line_key_instance ON recon_line_key (job_instance_id);
+
+-- The runs whose keys count (completed runs), one row each; a rerun of a date replaces the row of
+-- the date's earlier run, whose keys then no longer count (retention deletes them).
+CREATE TABLE IF NOT EXISTS recon_reconciled_run (
+    job_instance_id BIGINT NOT NULL PRIMARY KEY,
+    run_date DATE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS recon_reconciled_run_date ON recon_reconciled_run (run_date);
+
+-- Upgrade of a repository from before recon_line_key (until 2026-12-04 the keys were copied into
+-- recon_reconciled_key when a run completed, which took as long as the reconcile step at a
+-- million lines): its keys move to the two tables above, once; on later starts it is empty.
 CREATE TABLE IF NOT EXISTS recon_reconciled_key (
     check_key BIGINT NOT NULL,
     duplicate_key VARCHAR(64) NOT NULL,
@@ -121,7 +143,15 @@ CREATE TABLE IF NOT EXISTS recon_reconciled_key (
     run_date DATE NOT NULL,
     PRIMARY KEY (check_key, duplicate_key)
 );
-CREATE INDEX IF NOT EXISTS recon_reconciled_key_date ON recon_reconciled_key (run_date);
+INSERT INTO recon_reconciled_run (job_instance_id, run_date)
+    SELECT job_instance_id, MAX(run_date) FROM recon_reconciled_key k
+    WHERE NOT EXISTS (SELECT 1 FROM recon_reconciled_run r WHERE r.job_instance_id = k.job_instance_id)
+    GROUP BY job_instance_id;
+INSERT INTO recon_line_key (check_key, duplicate_key, job_instance_id)
+    SELECT check_key, duplicate_key, job_instance_id FROM recon_reconciled_key k
+    WHERE NOT EXISTS (SELECT 1 FROM recon_line_key n WHERE n.check_key = k.check_key
+        AND n.duplicate_key = k.duplicate_key AND n.job_instance_id = k.job_instance_id);
+DROP TABLE recon_reconciled_key;
 
 -- What the run's X12 835s say outside their service lines (contract 5.2), carried from the
 -- reconcile step to the Summary: balancing per transaction set, the claims that do not balance,

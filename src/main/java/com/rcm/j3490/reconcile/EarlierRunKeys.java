@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The duplicate keys of lines that earlier completed runs reconciled (contract 2.7: a remittance
  * re-sent, even re-saved with other line ends, is not reconciled again the next night). The keys
- * stay in the database ({@code recon_reconciled_key}, primary key check then line key); this
+ * stay in the database ({@code recon_line_key}, primary key check then line key, counted only for
+ * the runs in {@code recon_reconciled_run}: those that completed); this
  * class asks for them one check at a time: each chunk sends one query for the checks (payer and
  * check number) it has not asked about yet, and only the checks that an earlier run paid bring
  * their keys into memory. A night of new checks costs one index probe per check (a few hundred
@@ -52,8 +53,9 @@ final class EarlierRunKeys {
             String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
             List<Object> args = new ArrayList<>(batch);
             args.add(java.sql.Date.valueOf(runDate));
-            jdbc.query("SELECT check_key, duplicate_key, job_instance_id FROM recon_reconciled_key WHERE check_key IN ("
-                    + marks + ") AND run_date <> ?", rs -> {
+            jdbc.query("SELECT k.check_key, k.duplicate_key, k.job_instance_id FROM recon_line_key k "
+                    + "JOIN recon_reconciled_run r ON r.job_instance_id = k.job_instance_id WHERE k.check_key IN ("
+                    + marks + ") AND r.run_date <> ?", rs -> {
                         keysOfCheck.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
                                 rs.getLong(3));
                     }, args.toArray());
