@@ -31,8 +31,8 @@ public class ReconRepository {
      */
     private static final String INSERT_LINE = "INSERT INTO recon_line (job_instance_id, seq, source_file, source_line, "
             + "duplicate_key, duplicate_of, claim_id, status, line_data, check_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_KEY = "INSERT INTO recon_line_key (check_key, duplicate_key, job_instance_id) "
-            + "VALUES (?, ?, ?)";
+    private static final String INSERT_KEY = "INSERT INTO recon_line_key (check_key, key_high, key_low, "
+            + "job_instance_id) VALUES (?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -256,17 +256,22 @@ public class ReconRepository {
             }
         });
         // the keys later runs look up: in the chunk's transaction, so a restart finds those of the
-        // committed chunks; they count once the run completes (registerReconciledKeys)
-        List<Integer> firsts = new ArrayList<>(lines.size());
+        // committed chunks; they count once the run completes (registerReconciledKeys). In key
+        // order, so the chunk's inserts walk the index's pages once.
+        List<long[]> keys = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             if (duplicateOf[i] == null) {
-                firsts.add(i);
+                String key = lines.get(i).duplicateKey();
+                keys.add(new long[] {checkKeys[i], DuplicateKey.high(key), DuplicateKey.low(key)});
             }
         }
-        jdbc.batchUpdate(INSERT_KEY, firsts, Math.max(1, firsts.size()), (ps, i) -> {
-            ps.setLong(1, checkKeys[i]);
-            ps.setString(2, lines.get(i).duplicateKey());
-            ps.setLong(3, instanceId);
+        keys.sort(java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1])
+                .thenComparingLong(k -> k[2]));
+        jdbc.batchUpdate(INSERT_KEY, keys, Math.max(1, keys.size()), (ps, k) -> {
+            ps.setLong(1, k[0]);
+            ps.setLong(2, k[1]);
+            ps.setLong(3, k[2]);
+            ps.setLong(4, instanceId);
         });
         return duplicateOf;
     }
@@ -303,6 +308,52 @@ public class ReconRepository {
             jdbc.update("INSERT INTO recon_reconciled_run (job_instance_id, run_date) VALUES (?, ?)", instanceId,
                     Date.valueOf(runDate));
         }
+    }
+
+    /**
+     * A repository from before 2026-12-04 kept the keys of completed runs in
+     * {@code recon_reconciled_key} (the key's text, copied when a run completed): moves them to
+     * {@code recon_line_key} and {@code recon_reconciled_run}, then drops it. Called once at start,
+     * after the schema script; does nothing on a repository without that table.
+     *
+     * @return the keys moved
+     */
+    public long upgradeEarlierKeys() {
+        boolean present = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection con) -> {
+            var meta = con.getMetaData();
+            for (String name : List.of("recon_reconciled_key", "RECON_RECONCILED_KEY")) {
+                try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }));
+        if (!present) {
+            return 0;
+        }
+        jdbc.update("INSERT INTO recon_reconciled_run (job_instance_id, run_date) "
+                + "SELECT job_instance_id, MAX(run_date) FROM recon_reconciled_key k WHERE NOT EXISTS "
+                + "(SELECT 1 FROM recon_reconciled_run r WHERE r.job_instance_id = k.job_instance_id) "
+                + "GROUP BY job_instance_id");
+        long[] moved = {0};
+        List<Object[]> batch = new ArrayList<>();
+        Runnable flush = () -> {
+            jdbc.batchUpdate(INSERT_KEY, batch);
+            moved[0] += batch.size();
+            batch.clear();
+        };
+        jdbc.query("SELECT check_key, duplicate_key, job_instance_id FROM recon_reconciled_key", rs -> {
+            String key = rs.getString(2);
+            batch.add(new Object[] {rs.getLong(1), DuplicateKey.high(key), DuplicateKey.low(key), rs.getLong(3)});
+            if (batch.size() == 1000) {
+                flush.run();
+            }
+        });
+        flush.run();
+        jdbc.execute("DROP TABLE recon_reconciled_key");
+        return moved[0];
     }
 
     // ---- retention -------------------------------------------------------------------------

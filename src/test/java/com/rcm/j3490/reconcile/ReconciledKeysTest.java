@@ -120,7 +120,9 @@ class ReconciledKeysTest {
         }
 
         schema();
-        schema(); // every start runs the script: the upgrade happens once
+        assertThat(repository.upgradeEarlierKeys()).isEqualTo(3);
+        schema();
+        assertThat(repository.upgradeEarlierKeys()).as("once").isZero();
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_line_key WHERE job_instance_id = 9", Long.class))
                 .isEqualTo(3);
