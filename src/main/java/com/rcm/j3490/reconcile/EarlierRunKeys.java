@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The duplicate keys of lines that earlier completed runs reconciled (contract 2.7: a remittance
  * re-sent, even re-saved with other line ends, is not reconciled again the next night). The keys
- * stay in the database ({@code recon_line_key}, primary key check then line key, counted only for
+ * stay in the database ({@code recon_line_key}, indexed by check, counted only for
  * the runs in {@code recon_reconciled_run}: those that completed); this
  * class asks for them one check at a time: each chunk sends one query for the checks (payer and
  * check number) it has not asked about yet, and only the checks that an earlier run paid bring

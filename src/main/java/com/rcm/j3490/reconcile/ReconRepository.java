@@ -337,6 +337,9 @@ public class ReconRepository {
                 + "SELECT job_instance_id, MAX(run_date) FROM recon_reconciled_key k WHERE NOT EXISTS "
                 + "(SELECT 1 FROM recon_reconciled_run r WHERE r.job_instance_id = k.job_instance_id) "
                 + "GROUP BY job_instance_id");
+        // idempotent: an upgrade stopped before the DROP starts again from scratch
+        jdbc.update("DELETE FROM recon_line_key WHERE job_instance_id IN "
+                + "(SELECT DISTINCT job_instance_id FROM recon_reconciled_key)");
         long[] moved = {0};
         List<Object[]> batch = new ArrayList<>();
         Runnable flush = () -> {
