@@ -50,7 +50,7 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 public class StagedClaims {
     /** Sendings written per insert batch (and per transaction while staging). */
-    private static final int INSERT_BATCH = 1000;
+    private static final int INSERT_BATCH = 5000;
     /** Column widths of claim_id (the input limit of an id) and bht_stamp. */
     private static final int MAX_ID = CsvRecord.MAX_VALUE_LENGTH;
     private static final int MAX_STAMP = 100;
