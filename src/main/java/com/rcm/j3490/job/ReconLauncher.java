@@ -111,6 +111,9 @@ public class ReconLauncher {
      */
     public void checkInputs() {
         check(properties.input().remittance(), InputKind.REMITTANCE);
+        if (properties.input().claims() != null) {
+            check(properties.input().claims(), InputKind.CLAIM_LINES);
+        }
         check(properties.input().invoices(), InputKind.INVOICES);
         check(properties.reference().contracts(), InputKind.CONTRACTS);
         check(properties.reference().pricing(), InputKind.PRICING);
