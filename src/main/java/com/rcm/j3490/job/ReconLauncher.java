@@ -117,9 +117,6 @@ public class ReconLauncher {
         check(properties.input().invoices(), InputKind.INVOICES);
         check(properties.reference().contracts(), InputKind.CONTRACTS);
         check(properties.reference().pricing(), InputKind.PRICING);
-        if (properties.input().claims() != null) {
-            check(properties.input().claims(), InputKind.CLAIM_LINES);
-        }
         if (properties.reference().codeDescriptions() != null) {
             check(properties.reference().codeDescriptions(), InputKind.CODE_DESCRIPTIONS);
         }
