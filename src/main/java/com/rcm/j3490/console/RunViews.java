@@ -35,7 +35,7 @@ final class RunViews {
     /** A line of the runs table. */
     record RunRow(LocalDate runDate, long instanceId, String name, String status, boolean running, String started,
             String ended, int executions, String read, String reconciled, String rejected, long rejectedRows,
-            String failedStep, String reason, boolean workbook) {
+            String failedStep, String reason, boolean workbook, String which) {
     }
 
     /** One execution (a launch or a restart) with its steps. */
@@ -65,7 +65,8 @@ final class RunViews {
         return new RunRow(run.runDate(), run.instance().getInstanceId(), run.name(), run.status().name(),
                 run.status().isRunning(), time(run.started()), time(run.ended()), run.executions().size(),
                 n(c.rowsRead()), n(c.lines()), n(c.rejected()), c.rejected(), failedStep, reason,
-                RunFilesController.workbookFile(run, outputDir).isPresent());
+                RunFilesController.workbookFile(run, outputDir).isPresent(),
+                run.rerun() == null ? "first run" : "rerun " + run.rerun());
     }
 
     /** @param next the show command's "Next:" words for this run */

@@ -61,7 +61,7 @@ class ConsolePagesTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        ConsoleFixtures.register(registry, NAME);
+        ConsoleFixtures.register(registry, NAME, 2);
         registry.add("recon.console.schedule", () -> "true");
         registry.add("recon.schedule.cron", () -> "0 30 1 * * *");
         registry.add("recon.schedule.zone", () -> "UTC");
