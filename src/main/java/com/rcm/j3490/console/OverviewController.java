@@ -7,6 +7,7 @@ import com.rcm.j3490.backlog.Resolution;
 import com.rcm.j3490.input.InputFileException;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.job.RunInputs;
+import com.rcm.j3490.job.UserError;
 import com.rcm.j3490.ops.BacklogReport;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.rules.Status;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Tonight's inputs (the job's own listing: RunInputs, with the inventory's checksum skip) and the
@@ -82,8 +84,15 @@ class OverviewController {
 
     /** The backlog command's figures (BacklogReport: the items the latest workbook shows), as tables. */
     @GetMapping("/backlog")
-    String backlog(Model model) {
-        Optional<BacklogFigures> applied = backlog.figures(null);
+    String backlog(@RequestParam(required = false) LocalDate asOf, Model model) {
+        Optional<BacklogFigures> applied;
+        try {
+            applied = backlog.figures(asOf); // asOf: the command's asOf=, a later date ages the same items
+        } catch (UserError refused) {
+            model.addAttribute("message", refused.getMessage());
+            model.addAttribute("outcome", "REFUSED");
+            applied = backlog.figures(null);
+        }
         BacklogFigures figures = applied.orElseGet(() -> BacklogFigures.builder(LocalDate.now()).build());
         List<FigureRow> worklists = new ArrayList<>();
         for (Status s : Status.values()) {
@@ -107,6 +116,7 @@ class OverviewController {
         resolved.add(resolved("Last " + backlog.resolvedDays() + " days", figures.resolvedInWindow()));
         model.addAttribute("asOf", figures.runDate());
         model.addAttribute("applied", applied.isPresent());
+        model.addAttribute("latest", backlog.latestRun().orElse(null));
         model.addAttribute("kinds", List.of(MoneyKind.values()).stream().map(MoneyKind::label).toList());
         model.addAttribute("open", row("All open items", figures.open()));
         model.addAttribute("newTonight", RunViews.n(figures.newTonight().count()));

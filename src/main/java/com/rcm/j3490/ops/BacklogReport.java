@@ -85,6 +85,11 @@ public final class BacklogReport {
         return Optional.of(readOnly.execute(tx -> WorkbookItems.figures(store, date, resolvedDays)));
     }
 
+    /** The latest run date whose items were applied (the default date of the figures), if any. */
+    public Optional<LocalDate> latestRun() {
+        return store.latestAppliedDate();
+    }
+
     /** The Resolved window in days (recon.workbook.resolved-days). */
     public int resolvedDays() {
         return resolvedDays;

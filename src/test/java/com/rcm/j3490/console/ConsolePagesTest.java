@@ -447,9 +447,13 @@ class ConsolePagesTest {
             night.finish();
         }
         String page = page("/backlog", viewer());
-        assertThat(page).contains("as of the run of <span>2026-01-11</span>", "Overpaid", "$100.00",
+        assertThat(page).contains("as of <span>2026-01-11</span>", "Overpaid", "$100.00",
                 "<td>On 2026-01-11</td><td class=\"n\">1</td>", "$1,210.00", "Last 30 days")
                 .doesNotContain("No night has been applied");
+        assertThat(page("/backlog?asOf=2026-03-01", viewer())).as("the command's asOf=: the same items, aged")
+                .contains("as of <span>2026-03-01</span>", "61-90 days</td><td class=\"n\">0", "31-60 days</td><td class=\"n\">1");
+        assertThat(page("/backlog?asOf=2026-01-01", viewer())).as("the command's refusal, as a message")
+                .contains("asOf=2026-01-01 is before the latest run (2026-01-11)").doesNotContain("Exception");
     }
 
     @Test
