@@ -103,6 +103,8 @@ class ConsolePagesTest {
     @Autowired RecordingOperations operations;
     @Autowired AuditLog audit;
     @Autowired BacklogStore backlogStore;
+    @Autowired ReconCommandsOperations.CommandsFactory commandsFactory;
+    @Autowired com.rcm.j3490.ops.RunHistory history;
 
     @BeforeEach
     void runsInKnownStates() throws IOException {
@@ -247,6 +249,54 @@ class ConsolePagesTest {
             actions.add(m.group(1));
         }
         return actions;
+    }
+
+    /**
+     * docs/operations.md's refusals, through the console's real operations (the same
+     * ReconCommands the command line calls): each is a REFUSED result whose message is exactly
+     * what the command says at the terminal, and nothing changes.
+     */
+    @Test
+    void theConsoleRefusesWhatTheCommandsRefuseInTheirWords() {
+        ConsoleFixtures.completedRun(jobRepository, DONE_DAY, FILES.resolve("reports/done.xlsx"));
+        LocalDate none = LocalDate.of(2026, 2, 3);
+        RunOperations real = new ReconCommandsOperations(commandsFactory, audit);
+        record Refusal(String what, java.util.function.Function<RunOperations, ActionResult> console,
+                java.util.function.Function<com.rcm.j3490.ops.ReconCommands, com.rcm.j3490.job.ExitCode> terminal) {
+        }
+        List<Refusal> refusals = List.of(
+                new Refusal("launch a completed date", o -> o.launch(DONE_DAY),
+                        c -> c.run(com.rcm.j3490.job.ReconLauncher.parameters(DONE_DAY))),
+                new Refusal("restart a completed date", o -> o.restart(DONE_DAY), c -> c.restart(DONE_DAY)),
+                new Refusal("abandon a completed date", o -> o.abandon(DONE_DAY), c -> c.abandon(DONE_DAY)),
+                new Refusal("launch a date marked running", o -> o.launch(DEAD_DAY),
+                        c -> c.run(com.rcm.j3490.job.ReconLauncher.parameters(DEAD_DAY))),
+                new Refusal("abandon a run marked running", o -> o.abandon(DEAD_DAY), c -> c.abandon(DEAD_DAY)),
+                new Refusal("recover a failed run", o -> o.recover(FAILED_DAY, false), c -> c.recover(FAILED_DAY, false)),
+                new Refusal("rerun a failed run", o -> o.rerun(FAILED_DAY), c -> c.rerun(FAILED_DAY, true)),
+                new Refusal("restart a date without run", o -> o.restart(none), c -> c.restart(none)));
+        for (Refusal r : refusals) {
+            String terminal = terminalWords(r.terminal());
+            ActionResult result = r.console().apply(real);
+            assertThat(result.outcome()).as(r.what()).isEqualTo(ActionResult.Outcome.REFUSED);
+            assertThat(result.message()).as(r.what()).isNotBlank().isEqualTo(terminal);
+        }
+        assertThat(history.latest(DONE_DAY).orElseThrow().status()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
+        assertThat(history.latest(FAILED_DAY).orElseThrow().status()).isEqualTo(org.springframework.batch.core.BatchStatus.FAILED);
+        assertThat(history.latest(DEAD_DAY).orElseThrow().status()).isEqualTo(org.springframework.batch.core.BatchStatus.STARTED);
+    }
+
+    /** What the command prints at the terminal when it refuses (its one line, or its printed lines). */
+    private String terminalWords(java.util.function.Function<com.rcm.j3490.ops.ReconCommands, com.rcm.j3490.job.ExitCode> command) {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        try {
+            com.rcm.j3490.job.ExitCode code = command.apply(commandsFactory.create(
+                    new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(code).isNotEqualTo(com.rcm.j3490.job.ExitCode.COMPLETED);
+            return printed.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (com.rcm.j3490.job.UserError e) {
+            return e.getMessage();
+        }
     }
 
     @Test
