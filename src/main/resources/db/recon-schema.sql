@@ -106,22 +106,40 @@ CREATE TABLE IF NOT EXISTS recon_reconciled_file (
 );
 
 -- The payment (payer and check number) of a staged line, as 64 bits of a hash: the first part of
--- the key of recon_reconciled_key (NULL for lines staged by a version before it).
+-- the key of recon_line_key (NULL for lines staged by a version before it).
 ALTER TABLE recon_line ADD COLUMN IF NOT EXISTS check_key BIGINT;
 
--- Duplicate keys (contract 2.7) of the lines completed runs reconciled, so that a remittance
--- re-sent later, even re-saved with other line ends, is not reconciled again. Keyed by check
--- first: a night looks up its checks, one probe each, and reads the keys of a check only when an
--- earlier run paid it. Written once per completed run, in key order; a rerun of a date replaces
--- that date's keys.
-CREATE TABLE IF NOT EXISTS recon_reconciled_key (
+-- Duplicate keys (contract 2.7) of the lines a run reconciled (duplicates excluded), so that a
+-- remittance re-sent later, even re-saved with other line ends, is not reconciled again: the
+-- first 128 bits of the line's key (SHA-256 of the fields of 2.7) as two numbers, under the
+-- check's 64 bits. Written by the reconcile step in each chunk's transaction, beside the lines
+-- (so a restart finds exactly the keys of the chunks committed); they count for later runs only
+-- once the run is recorded in recon_reconciled_run, at its completion. Keyed by check first: a
+-- night looks up its checks, one probe each, and reads the keys of a check only when an earlier
+-- run paid it. Numbers, not the key's text: a third of the size, and compared without decoding.
+-- No primary key: a run's keys are unique by construction (a repeat within the run is a duplicate
+-- and not written), and a unique index costs a second walk down the tree for every insert (most
+-- of the reconcile step's index time at a million lines). Rows are appended; the check index
+-- gains a few leaf pages' worth per chunk, the run index appends.
+-- (A repository from before 2026-12-04 has its keys in recon_reconciled_key, copied when a run
+-- completed; ReconRepository.upgradeEarlierKeys moves them here once.)
+CREATE TABLE IF NOT EXISTS recon_line_key (
     check_key BIGINT NOT NULL,
-    duplicate_key VARCHAR(64) NOT NULL,
-    job_instance_id BIGINT NOT NULL,
-    run_date DATE NOT NULL,
-    PRIMARY KEY (check_key, duplicate_key)
+    key_high BIGINT NOT NULL,
+    key_low BIGINT NOT NULL,
+    job_instance_id BIGINT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS recon_reconciled_key_date ON recon_reconciled_key (run_date);
+CREATE INDEX IF NOT EXISTS recon_line_key_check ON recon_line_key (check_key);
+-- for retention, which deletes a pruned run's keys
+CREATE INDEX IF NOT EXISTS recon_line_key_instance ON recon_line_key (job_instance_id);
+
+-- The runs whose keys count (completed runs), one row each; a rerun of a date replaces the row of
+-- the date's earlier run, whose keys then no longer count (retention deletes them).
+CREATE TABLE IF NOT EXISTS recon_reconciled_run (
+    job_instance_id BIGINT NOT NULL PRIMARY KEY,
+    run_date DATE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS recon_reconciled_run_date ON recon_reconciled_run (run_date);
 
 -- What the run's X12 835s say outside their service lines (contract 5.2), carried from the
 -- reconcile step to the Summary: balancing per transaction set, the claims that do not balance,

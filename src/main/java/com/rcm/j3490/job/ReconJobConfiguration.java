@@ -78,7 +78,9 @@ public class ReconJobConfiguration {
 
     @Bean
     ReconRepository reconRepository(JdbcTemplate jdbcTemplate) {
-        return new ReconRepository(jdbcTemplate);
+        ReconRepository repository = new ReconRepository(jdbcTemplate);
+        repository.upgradeEarlierKeys(); // after the schema script: JdbcTemplate waits for it
+        return repository;
     }
 
     /** The job's private temporary folder under the repository folder (recon.repository.path). */

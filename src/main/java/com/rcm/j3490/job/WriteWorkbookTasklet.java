@@ -94,14 +94,14 @@ public class WriteWorkbookTasklet implements Tasklet {
 
         Path written;
         long started = System.nanoTime();
-        long linesRead;
         long worklistsDone;
         long allLinesDone;
         try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(properties.output().dir(), runDate,
                 reference.codes(), options, store.extraColumns())) {
             // All Lines (tonight's lines, most of the workbook's cells) is written beside the rest: its
-            // own read of the staging table on one thread, the sheet on another; this thread sums the
-            // night's lines for the Summary, then reads the open items and writes the worklists
+            // own read of the staging table on one thread (which also sums the night's lines for the
+            // Summary: LineTotals is read only after that thread ended), the sheet on another; this
+            // thread reads the open items and writes the worklists
             ExecutorService allLinesThread = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "all-lines-reader");
                 t.setDaemon(true);
@@ -117,14 +117,13 @@ public class WriteWorkbookTasklet implements Tasklet {
                                 if (stopped.get()) {
                                     throw new CancellationException("the workbook step failed");
                                 }
+                                totals.add(line);
                                 background.accept(line);
                             });
                         }
                     });
                     return System.nanoTime();
                 });
-                repository.forEachLine(instanceId, totals::add);
-                linesRead = System.nanoTime();
                 writer.backlog(store, tempFolder);
                 worklistsDone = System.nanoTime();
                 allLinesDone = resultOf(allLines);
@@ -143,8 +142,8 @@ public class WriteWorkbookTasklet implements Tasklet {
             log.info("Backlog: {} open item(s), {} new tonight, {} resolved tonight", figures.open().count(),
                     figures.newTonight().count(), figures.resolvedTonight().count());
         }
-        log.info("Workbook step: lines read and summed in {} s, worklists written by {} s, All Lines by {} s, saved by {} s",
-                seconds(started, linesRead), seconds(started, worklistsDone), seconds(started, allLinesDone),
+        log.info("Workbook step: worklists written by {} s, All Lines by {} s, saved by {} s",
+                seconds(started, worklistsDone), seconds(started, allLinesDone),
                 seconds(started, System.nanoTime()));
         repository.registerReconciled(instanceId, runDate, files);
         repository.registerReconciledKeys(instanceId, runDate);

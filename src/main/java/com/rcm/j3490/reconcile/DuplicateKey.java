@@ -41,6 +41,16 @@ final class DuplicateKey {
         }
     }
 
+    /** The first 64 bits of a key as {@link #of} gives it: the first number under which it is kept. */
+    static long high(String key) {
+        return Long.parseUnsignedLong(key, 0, 16, 16);
+    }
+
+    /** The next 64 bits of a key: with {@link #high}, 128 bits of its SHA-256. */
+    static long low(String key) {
+        return Long.parseUnsignedLong(key, 16, 32, 16);
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }

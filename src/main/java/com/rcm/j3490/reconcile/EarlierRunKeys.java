@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The duplicate keys of lines that earlier completed runs reconciled (contract 2.7: a remittance
  * re-sent, even re-saved with other line ends, is not reconciled again the next night). The keys
- * stay in the database ({@code recon_reconciled_key}, primary key check then line key); this
+ * stay in the database ({@code recon_line_key}, indexed by check, counted only for
+ * the runs in {@code recon_reconciled_run}: those that completed); this
  * class asks for them one check at a time: each chunk sends one query for the checks (payer and
  * check number) it has not asked about yet, and only the checks that an earlier run paid bring
  * their keys into memory. A night of new checks costs one index probe per check (a few hundred
@@ -26,7 +27,7 @@ final class EarlierRunKeys {
     private final JdbcTemplate jdbc;
     private final LocalDate runDate;
     /** Keys (and the run that reconciled each) of checks an earlier run paid. */
-    private final Map<Long, Map<String, Long>> keysOfCheck = new HashMap<>();
+    private final Map<Long, Map<Key, Long>> keysOfCheck = new HashMap<>();
     /** Checks asked about, found or not. */
     private final Set<Long> asked = new HashSet<>();
 
@@ -52,17 +53,22 @@ final class EarlierRunKeys {
             String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
             List<Object> args = new ArrayList<>(batch);
             args.add(java.sql.Date.valueOf(runDate));
-            jdbc.query("SELECT check_key, duplicate_key, job_instance_id FROM recon_reconciled_key WHERE check_key IN ("
-                    + marks + ") AND run_date <> ?", rs -> {
-                        keysOfCheck.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
-                                rs.getLong(3));
+            jdbc.query("SELECT k.check_key, k.key_high, k.key_low, k.job_instance_id FROM recon_line_key k "
+                    + "JOIN recon_reconciled_run r ON r.job_instance_id = k.job_instance_id WHERE k.check_key IN ("
+                    + marks + ") AND r.run_date <> ?", rs -> {
+                        keysOfCheck.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                .put(new Key(rs.getLong(2), rs.getLong(3)), rs.getLong(4));
                     }, args.toArray());
         }
     }
 
     /** The job instance of the earlier completed run that reconciled this key, or null. */
     Long reconciledBy(long checkKey, String duplicateKey) {
-        Map<String, Long> keys = keysOfCheck.get(checkKey);
-        return keys == null ? null : keys.get(duplicateKey);
+        Map<Key, Long> keys = keysOfCheck.get(checkKey);
+        return keys == null ? null : keys.get(new Key(DuplicateKey.high(duplicateKey), DuplicateKey.low(duplicateKey)));
+    }
+
+    /** 128 bits of a line's key, as {@code recon_line_key} keeps it. */
+    private record Key(long high, long low) {
     }
 }

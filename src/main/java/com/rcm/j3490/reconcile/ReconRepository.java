@@ -31,6 +31,8 @@ public class ReconRepository {
      */
     private static final String INSERT_LINE = "INSERT INTO recon_line (job_instance_id, seq, source_file, source_line, "
             + "duplicate_key, duplicate_of, claim_id, status, line_data, check_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_KEY = "INSERT INTO recon_line_key (check_key, key_high, key_low, "
+            + "job_instance_id) VALUES (?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -253,6 +255,24 @@ public class ReconRepository {
                 return lines.size();
             }
         });
+        // the keys later runs look up: in the chunk's transaction, so a restart finds those of the
+        // committed chunks; they count once the run completes (registerReconciledKeys). In key
+        // order, so the chunk's inserts walk the index's pages once.
+        List<long[]> keys = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            if (duplicateOf[i] == null) {
+                String key = lines.get(i).duplicateKey();
+                keys.add(new long[] {checkKeys[i], DuplicateKey.high(key), DuplicateKey.low(key)});
+            }
+        }
+        keys.sort(java.util.Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1])
+                .thenComparingLong(k -> k[2]));
+        jdbc.batchUpdate(INSERT_KEY, keys, Math.max(1, keys.size()), (ps, k) -> {
+            ps.setLong(1, k[0]);
+            ps.setLong(2, k[1]);
+            ps.setLong(3, k[2]);
+            ps.setLong(4, instanceId);
+        });
         return duplicateOf;
     }
 
@@ -276,19 +296,67 @@ public class ReconRepository {
     }
 
     /**
-     * Records the keys of a completed run's lines (duplicates excluded), so that later runs do not
-     * reconcile them again; replaces those of an earlier run of the same date (a rerun). One
-     * statement in key order, in the workbook step's transaction: the index is written once per
-     * run, page by page, not at every chunk's commit.
+     * Makes a completed run's line keys (written by the reconcile step, duplicates excluded) count
+     * for later runs; those of an earlier run of the same date (a rerun replaces it) stop counting.
+     * Two small statements: the keys themselves were written chunk by chunk.
      */
     public void registerReconciledKeys(long instanceId, LocalDate runDate) {
-        jdbc.update("DELETE FROM recon_reconciled_key WHERE run_date = ?", Date.valueOf(runDate));
-        jdbc.update("INSERT INTO recon_reconciled_key (check_key, duplicate_key, job_instance_id, run_date) "
-                + "SELECT l.check_key, l.duplicate_key, l.job_instance_id, ? FROM recon_line l "
-                + "WHERE l.job_instance_id = ? AND l.duplicate_of IS NULL AND l.check_key IS NOT NULL "
-                + "AND NOT EXISTS (SELECT 1 FROM recon_reconciled_key k WHERE k.check_key = l.check_key "
-                + "AND k.duplicate_key = l.duplicate_key) ORDER BY l.check_key, l.duplicate_key",
+        jdbc.update("DELETE FROM recon_reconciled_run WHERE run_date = ? AND job_instance_id <> ?",
                 Date.valueOf(runDate), instanceId);
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM recon_reconciled_run WHERE job_instance_id = ?", Integer.class,
+                instanceId) == 0) {
+            jdbc.update("INSERT INTO recon_reconciled_run (job_instance_id, run_date) VALUES (?, ?)", instanceId,
+                    Date.valueOf(runDate));
+        }
+    }
+
+    /**
+     * A repository from before 2026-12-04 kept the keys of completed runs in
+     * {@code recon_reconciled_key} (the key's text, copied when a run completed): moves them to
+     * {@code recon_line_key} and {@code recon_reconciled_run}, then drops it. Called once at start,
+     * after the schema script; does nothing on a repository without that table.
+     *
+     * @return the keys moved
+     */
+    public long upgradeEarlierKeys() {
+        boolean present = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection con) -> {
+            var meta = con.getMetaData();
+            for (String name : List.of("recon_reconciled_key", "RECON_RECONCILED_KEY")) {
+                try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }));
+        if (!present) {
+            return 0;
+        }
+        jdbc.update("INSERT INTO recon_reconciled_run (job_instance_id, run_date) "
+                + "SELECT job_instance_id, MAX(run_date) FROM recon_reconciled_key k WHERE NOT EXISTS "
+                + "(SELECT 1 FROM recon_reconciled_run r WHERE r.job_instance_id = k.job_instance_id) "
+                + "GROUP BY job_instance_id");
+        // idempotent: an upgrade stopped before the DROP starts again from scratch
+        jdbc.update("DELETE FROM recon_line_key WHERE job_instance_id IN "
+                + "(SELECT DISTINCT job_instance_id FROM recon_reconciled_key)");
+        long[] moved = {0};
+        List<Object[]> batch = new ArrayList<>();
+        Runnable flush = () -> {
+            jdbc.batchUpdate(INSERT_KEY, batch);
+            moved[0] += batch.size();
+            batch.clear();
+        };
+        jdbc.query("SELECT check_key, duplicate_key, job_instance_id FROM recon_reconciled_key", rs -> {
+            String key = rs.getString(2);
+            batch.add(new Object[] {rs.getLong(1), DuplicateKey.high(key), DuplicateKey.low(key), rs.getLong(3)});
+            if (batch.size() == 1000) {
+                flush.run();
+            }
+        });
+        flush.run();
+        jdbc.execute("DROP TABLE recon_reconciled_key");
+        return moved[0];
     }
 
     // ---- retention -------------------------------------------------------------------------
@@ -308,12 +376,13 @@ public class ReconRepository {
                 + "(SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x WHERE x.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID) "
                 + "AND (EXISTS (SELECT 1 FROM recon_line l WHERE l.job_instance_id = e.JOB_INSTANCE_ID) "
                 + "OR EXISTS (SELECT 1 FROM recon_rejected_row r WHERE r.job_instance_id = e.JOB_INSTANCE_ID) "
-                + "OR EXISTS (SELECT 1 FROM recon_reconciled_key k WHERE k.job_instance_id = e.JOB_INSTANCE_ID)) "
+                + "OR EXISTS (SELECT 1 FROM recon_line_key k WHERE k.job_instance_id = e.JOB_INSTANCE_ID)) "
                 + "ORDER BY e.JOB_INSTANCE_ID", Long.class, Timestamp.valueOf(cutoff));
         for (Long instance : instances) {
             jdbc.update("DELETE FROM recon_line WHERE job_instance_id = ?", instance);
             jdbc.update("DELETE FROM recon_rejected_row WHERE job_instance_id = ?", instance);
-            jdbc.update("DELETE FROM recon_reconciled_key WHERE job_instance_id = ?", instance);
+            jdbc.update("DELETE FROM recon_line_key WHERE job_instance_id = ?", instance);
+            jdbc.update("DELETE FROM recon_reconciled_run WHERE job_instance_id = ?", instance);
         }
         return instances;
     }

@@ -78,7 +78,7 @@ final class ConsoleFixtures {
     static void clean(JdbcTemplate jdbc) {
         for (String table : List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
                 "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE", "recon_run_file", "recon_line",
-                "recon_rejected_row", "recon_reconciled_file", "recon_reconciled_key", "backlog_item", "backlog_team_column", "backlog_run", "console_audit")) {
+                "recon_rejected_row", "recon_reconciled_file", "recon_line_key", "recon_reconciled_run", "backlog_item", "backlog_team_column", "backlog_run", "console_audit")) {
             jdbc.update("DELETE FROM " + table);
         }
     }

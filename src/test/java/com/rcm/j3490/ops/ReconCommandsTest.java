@@ -92,7 +92,7 @@ class ReconCommandsTest {
     void cleanRepositoryAndPointAtTestInputs() throws IOException {
         for (String table : List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT",
                 "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE", "recon_run_file", "recon_line",
-                "recon_rejected_row", "recon_reconciled_file")) {
+                "recon_rejected_row", "recon_reconciled_file", "recon_line_key", "recon_reconciled_run")) {
             jdbc.update("DELETE FROM " + table);
         }
         FileSystemUtils.deleteRecursively(dir);
@@ -388,7 +388,7 @@ class ReconCommandsTest {
         OpsFixtures.remittance(failing, "B", 10, Set.of());
         assertThat(commands.run(ReconLauncher.parameters(DAY_1.plusDays(7)))).isEqualTo(ExitCode.COMPLETED);
         assertThat(linesOf(old)).as("the completed run's staged lines are pruned").isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_reconciled_key WHERE job_instance_id = ?",
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recon_line_key WHERE job_instance_id = ?",
                 Long.class, old)).isZero();
         assertThat(linesOf(failed)).as("a failed run keeps what its restart needs").isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM backlog_item WHERE claim_id LIKE 'A%'", Long.class))
