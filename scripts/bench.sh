@@ -68,13 +68,12 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ] || [ ! -s "$OUT/classpath.txt" ]; then
     ./mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test \
         -Dmdep.outputFile="$(pwd)/$OUT/classpath.txt" >&2
 fi
-BENCH_CP="$OUT/bench-classes:$(cat "$OUT/classpath.txt")"
+# Some bench tools use the job's own classes (X12NightWriter its FieldParser, BacklogSeed the
+# backlog store): a private copy, as for the jar.
+rm -rf "$OUT/main-classes"
+cp -r target/classes "$OUT/main-classes"
+BENCH_CP="$OUT/bench-classes:$OUT/main-classes:$(cat "$OUT/classpath.txt")"
 BACKLOG=${BENCH_BACKLOG:-0}
-if [ "$BACKLOG" -gt 0 ]; then
-    # the seeding uses the job's own store classes: a private copy, as for the jar
-    rm -rf "$OUT/main-classes"
-    cp -r target/classes "$OUT/main-classes"
-fi
 
 # A bench class (plain Java main, no Spring) from the test tree's classes.
 bench_main() {
@@ -152,7 +151,7 @@ for lines in "${SIZES[@]}"; do
     mkdir -p "$run"
     if [ "$BACKLOG" -gt 0 ]; then
         log "seeding $BACKLOG open work items from earlier nights into $run/h2"
-        java -Xmx"$XMX" -cp "$BENCH_CP:$OUT/main-classes" com.rcm.j3490.bench.BacklogSeed "$run/h2" "$BACKLOG" \
+        java -Xmx"$XMX" -cp "$BENCH_CP" com.rcm.j3490.bench.BacklogSeed "$run/h2" "$BACKLOG" \
             "$RUN_DATE" >&2
     fi
     load_before=$(cut -d' ' -f1-3 /proc/loadavg)

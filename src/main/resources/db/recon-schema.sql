@@ -206,3 +206,31 @@ CREATE TABLE IF NOT EXISTS recon_x12_claims (
     claim_lines BIGINT NOT NULL,
     unjoined_lines BIGINT NOT NULL
 );
+
+-- The provider's claims (contract 5.3), staged by the first step so the 835 join does not hold the
+-- night's claims in memory (reconcile.StagedClaims): one row per sending of a claim, in reading order,
+-- with its target-code lines in one value (StagedClaims' binary form; NULL when it has none: a later
+-- version without target lines removes the claim). The version rule (latest BHT stamp, ties the later
+-- sending) is applied when a claim is looked up, by claim id per batch of 835 lines. first_line
+-- numbers the target lines in staging order: the joined-line bookkeeping is one bit per line.
+CREATE TABLE IF NOT EXISTS recon_x12_claim_sending (
+    job_instance_id BIGINT NOT NULL,
+    sending BIGINT NOT NULL,
+    claim_id VARCHAR(1000) NOT NULL,
+    bht_stamp VARCHAR(100) NOT NULL,
+    first_line BIGINT NOT NULL,
+    ambiguous BOOLEAN NOT NULL,
+    lines_data BYTEA,
+    PRIMARY KEY (job_instance_id, sending)
+);
+-- claim_id first: H2 turns "claim_id IN (...)" into index lookups only on an index's first column
+-- (with job_instance_id first, every lookup scanned the run's rows).
+CREATE INDEX IF NOT EXISTS recon_x12_claim_sending_by_claim ON recon_x12_claim_sending (claim_id, job_instance_id);
+
+-- Written when a run's claims are staged completely: target lines staged (of any version) and
+-- target-code lines of latest versions (the Summary's "claim lines").
+CREATE TABLE IF NOT EXISTS recon_x12_claim_stage (
+    job_instance_id BIGINT NOT NULL PRIMARY KEY,
+    staged_lines BIGINT NOT NULL,
+    claim_lines BIGINT NOT NULL
+);

@@ -5,22 +5,30 @@ import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconRepository.Rejected;
 import com.rcm.j3490.reconcile.ReconRepository.RunFile;
+import com.rcm.j3490.reconcile.StagedClaims;
 import com.rcm.j3490.reference.ReferenceData;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First step: fixes the run's input files (with content checksums), skips remittance files
  * whose content a completed run already reconciled, lists the claim files ({@code recon.input.claims}),
- * and records the reference files' rejected rows.
+ * stages the claims in the database for the 835 join ({@link StagedClaims}), and records the
+ * reference files' rejected rows.
  * It runs again on every restart: once the run has reconciled rows, it only checks that every
  * input is still the one recorded ({@link RunInputs}) and keeps the record; before that, it takes
  * the inputs as they are now.
@@ -32,13 +40,18 @@ public class InventoryInputsTasklet implements Tasklet {
     private final ReconRepository repository;
     private final RunReferenceData reference;
     private final RunInputs inputs;
+    /** Claims are staged in transactions of their own, committed as they go (see {@link StagedClaims#stage}). */
+    private final TransactionOperations stagingTransactions;
 
     public InventoryInputsTasklet(ReconProperties properties, ReconRepository repository, RunReferenceData reference,
-            RunInputs inputs) {
+            RunInputs inputs, PlatformTransactionManager tm) {
         this.properties = properties;
         this.repository = repository;
         this.reference = reference;
         this.inputs = inputs;
+        TransactionTemplate template = new TransactionTemplate(tm);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.stagingTransactions = template;
     }
 
     @Override
@@ -57,6 +70,9 @@ public class InventoryInputsTasklet implements Tasklet {
             });
             reference.forExecution(jobExecution.getId());
             log.info("Restart: the {} input file(s) the run started with are unchanged", recorded.size());
+            if (properties.input().claims() != null && !repository.stagedClaims().isStaged(instanceId)) {
+                stageClaims(instanceId, recorded); // staged by a version of the job that did not stage claims
+            }
             return RepeatStatus.FINISHED;
         }
 
@@ -92,9 +108,41 @@ public class InventoryInputsTasklet implements Tasklet {
         }
         repository.replaceRunFiles(instanceId, files);
         repository.replaceReferenceRejections(instanceId, rejections);
+        stageClaims(instanceId, files);
         log.info("Inputs: {} remittance file(s), {} reference file(s), {} reference row(s) rejected",
                 files.stream().filter(f -> f.kind() == InputKind.REMITTANCE).count(), data.files().size(),
                 rejections.size());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Stages the run's claims ({@code recon.input.claims}) for the 835 join, replacing what an
+     * earlier attempt staged; forgets them when no claims are given. Claim-lines CSV rows that
+     * cannot be read are recorded as the run's rejections (in this step's transaction).
+     */
+    private void stageClaims(long instanceId, List<RunFile> files) {
+        StagedClaims staged = repository.stagedClaims();
+        if (properties.input().claims() == null) {
+            stagingTransactions.executeWithoutResult(s -> staged.delete(instanceId));
+            return;
+        }
+        List<Path> claimFiles = files.stream().filter(f -> f.kind() == InputKind.CLAIM_LINES)
+                .sorted(Comparator.comparingInt(RunFile::order)).map(RunFile::path).toList();
+        List<Rejected> rejected = new ArrayList<>();
+        StagedClaims.Staged result = staged.stage(instanceId, StagedClaims.files(claimFiles,
+                r -> rejected.add(new Rejected(InputKind.CLAIM_LINES, fileOrder(claimFiles, r.file()), r))),
+                Set.copyOf(properties.targetCodes()), stagingTransactions);
+        repository.replaceRejections(instanceId, InputKind.CLAIM_LINES, rejected);
+        log.info("Claims: {} file(s), {} target-code claim line(s) to join, {} row(s) rejected", claimFiles.size(),
+                RunFormat.n(result.claimLines()), rejected.size());
+    }
+
+    private static int fileOrder(List<Path> files, String name) {
+        for (int i = 0; i < files.size(); i++) {
+            if (files.get(i).getFileName().toString().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

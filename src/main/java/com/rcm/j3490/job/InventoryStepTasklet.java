@@ -30,7 +30,8 @@ public class InventoryStepTasklet implements Tasklet {
         inventory.execute(contribution, chunkContext);
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
-        RemittanceCheck.Result checked = remittanceCheck.check(repository.remittanceFilesToRead(instanceId));
+        RemittanceCheck.Result checked = remittanceCheck.check(repository.remittanceFilesToRead(instanceId),
+                () -> repository.stagedClaims().lookup(instanceId));
         jobExecution.getExecutionContext().putLong(ReconProgress.TOTAL_ROWS, checked.records());
         return RepeatStatus.FINISHED;
     }

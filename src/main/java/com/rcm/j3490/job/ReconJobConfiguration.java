@@ -2,9 +2,6 @@ package com.rcm.j3490.job;
 
 import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.backlog.TeamColumnsSource;
-import com.rcm.j3490.input.InputKind;
-import com.rcm.j3490.input.x12.ClaimFiles;
-import com.rcm.j3490.input.x12.ClaimLineIndex;
 import com.rcm.j3490.reconcile.LineOutcome;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.reconcile.ReconcileProcessor;
@@ -13,7 +10,6 @@ import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -106,7 +102,7 @@ public class ReconJobConfiguration {
             RunTracker runTracker, RunInputs runInputs) {
         return new StepBuilder("inventoryInputs", jobRepository)
                 .tasklet(new InventoryStepTasklet(
-                        new InventoryInputsTasklet(properties, repository, reference, runInputs), remittanceCheck,
+                        new InventoryInputsTasklet(properties, repository, reference, runInputs, tm), remittanceCheck,
                         repository), tm)
                 // again on every restart: it checks that the inputs are the ones the run started with
                 .allowStartIfComplete(true)
@@ -190,26 +186,8 @@ public class ReconJobConfiguration {
     RemittanceItemReader remittanceReader(ReconRepository repository, ReconProperties properties, @Value("#{stepExecution}") StepExecution stepExecution) {
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         return new RemittanceItemReader(() -> repository.remittanceFilesToRead(instanceId),
-                () -> repository.remittanceBalances().startPass(instanceId, claims(repository, properties, instanceId)));
+                () -> repository.remittanceBalances().startPass(instanceId, repository.stagedClaims().lookup(instanceId)));
     }
-
-    /** The run's claims (recon.input.claims) as the index the 835 lines join; null when none were given. */
-    private static ClaimLineIndex claims(ReconRepository repository, ReconProperties properties, long instanceId) {
-        List<java.nio.file.Path> files = repository.claimFiles(instanceId);
-        if (files.isEmpty() && properties.input().claims() == null) {
-            return null;
-        }
-        List<ReconRepository.Rejected> rejected = new ArrayList<>();
-        ClaimLineIndex index = ClaimFiles.load(files, Set.copyOf(properties.targetCodes()), r -> rejected.add(
-                new ReconRepository.Rejected(InputKind.CLAIM_LINES, files.indexOf(findFile(files, r.file())), r)));
-        repository.replaceRejections(instanceId, InputKind.CLAIM_LINES, rejected);
-        return index;
-    }
-
-    private static java.nio.file.Path findFile(List<java.nio.file.Path> files, String name) {
-        return files.stream().filter(f -> f.getFileName().toString().equals(name)).findFirst().orElse(null);
-    }
-
 
     @Bean
     @StepScope

@@ -4,6 +4,7 @@ import com.rcm.j3490.input.CsvRecordReader;
 import com.rcm.j3490.input.InputFiles;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejectedException;
+import com.rcm.j3490.input.x12.X12Files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -109,6 +110,9 @@ public class ReconLauncher {
      */
     public void checkInputs() {
         check(properties.input().remittance(), InputKind.REMITTANCE);
+        if (properties.input().claims() != null) {
+            check(properties.input().claims(), InputKind.CLAIM_LINES);
+        }
         check(properties.input().invoices(), InputKind.INVOICES);
         check(properties.reference().contracts(), InputKind.CONTRACTS);
         check(properties.reference().pricing(), InputKind.PRICING);
@@ -122,6 +126,9 @@ public class ReconLauncher {
     private static void check(Path path, InputKind kind) {
         List<Path> files = InputFiles.list(path, kind);
         for (Path file : files) {
+            if ((kind == InputKind.REMITTANCE || kind == InputKind.CLAIM_LINES) && X12Files.isX12(file)) {
+                continue; // X12 (835, 837): no header; a file whose envelope cannot be read refuses the run when read
+            }
             try (CsvRecordReader ignored = CsvRecordReader.open(file, kind)) {
                 // opening reads and checks the header
             } catch (IOException | RowRejectedException e) {

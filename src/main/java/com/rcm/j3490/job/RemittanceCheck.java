@@ -3,9 +3,11 @@ package com.rcm.j3490.job;
 import com.rcm.j3490.input.CsvRecord;
 import com.rcm.j3490.input.RowRejectedException;
 import com.rcm.j3490.input.RowRejection;
+import com.rcm.j3490.input.x12.ClaimLineLookup;
 import com.rcm.j3490.reconcile.RemittanceFile;
 import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
+import com.rcm.j3490.reconcile.X12Remittances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -13,13 +15,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Reads the run's remittance files once before anything is reconciled, with the reconcile step's
- * own reader (same parsing, same rejections), to count records and malformed rows.
+ * own reader (same parsing, same rejections, 835 lines joined to the staged claims as the step joins
+ * them), to count records and malformed rows.
  *
  * <p>Why before, not while reconciling: a run that stops at the skip limit half-way would have
  * committed the chunks before it, with their rows rejected; once the file is fixed, its restart
@@ -51,10 +55,15 @@ public class RemittanceCheck {
     private record FileCount(String file, long records, long malformed, RowRejection first) {
     }
 
-    /** Counts; throws {@link TooManyMalformedRowsException} when the run is over the limit. */
-    public Result check(List<RemittanceFile> files) {
+    /**
+     * Counts; throws {@link TooManyMalformedRowsException} when the run is over the limit.
+     *
+     * @param claims the run's claims as the reconcile step joins them (a joined claim line fills
+     *               columns that can reject a row), a new lookup per file; null when none were given
+     */
+    public Result check(List<RemittanceFile> files, Supplier<ClaimLineLookup> claims) {
         int limit = skipLimit.getAsInt();
-        List<FileCount> counts = countAll(files);
+        List<FileCount> counts = countAll(files, claims);
         long records = 0;
         long malformed = 0;
         for (FileCount c : counts) {
@@ -74,9 +83,9 @@ public class RemittanceCheck {
     }
 
     /** The files' counts in file order; files are independent (claim ordinals restart per file), so they are read at once. */
-    private List<FileCount> countAll(List<RemittanceFile> files) {
+    private List<FileCount> countAll(List<RemittanceFile> files, Supplier<ClaimLineLookup> claims) {
         if (threads == 1 || files.size() < 2) {
-            return files.stream().map(RemittanceCheck::count).toList();
+            return files.stream().map(f -> count(f, claims)).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
             Thread t = new Thread(r, "remittance-check");
@@ -84,7 +93,7 @@ public class RemittanceCheck {
             return t;
         });
         try {
-            List<Future<FileCount>> futures = files.stream().map(f -> pool.submit(() -> count(f))).toList();
+            List<Future<FileCount>> futures = files.stream().map(f -> pool.submit(() -> count(f, claims))).toList();
             List<FileCount> counts = new ArrayList<>(futures.size());
             for (Future<FileCount> f : futures) {
                 counts.add(f.get());
@@ -104,11 +113,12 @@ public class RemittanceCheck {
     }
 
     /** Parses every record of one file with the reconcile step's own reader and parser. */
-    private static FileCount count(RemittanceFile file) {
+    private static FileCount count(RemittanceFile file, Supplier<ClaimLineLookup> claims) {
         long records = 0;
         long malformed = 0;
         RowRejection first = null;
-        RemittanceItemReader reader = new RemittanceItemReader(() -> List.of(file));
+        RemittanceItemReader reader = new RemittanceItemReader(() -> List.of(file),
+                () -> X12Remittances.claimsOnly(claims.get()));
         reader.open(new ExecutionContext());
         try {
             RemittanceItem item;

@@ -45,6 +45,11 @@ public class ReconRepository {
         return new RemittanceBalanceStore(jdbc);
     }
 
+    /** The provider's claims of a run (contract 5.3), staged for the join, in the same database. */
+    public StagedClaims stagedClaims() {
+        return new StagedClaims(jdbc);
+    }
+
     // ---- run files -------------------------------------------------------------------
 
     /** An input file of a run; {@code skippedReason} is set when its content was reconciled before. */
@@ -376,13 +381,15 @@ public class ReconRepository {
                 + "(SELECT MAX(x.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION x WHERE x.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID) "
                 + "AND (EXISTS (SELECT 1 FROM recon_line l WHERE l.job_instance_id = e.JOB_INSTANCE_ID) "
                 + "OR EXISTS (SELECT 1 FROM recon_rejected_row r WHERE r.job_instance_id = e.JOB_INSTANCE_ID) "
-                + "OR EXISTS (SELECT 1 FROM recon_line_key k WHERE k.job_instance_id = e.JOB_INSTANCE_ID)) "
+                + "OR EXISTS (SELECT 1 FROM recon_line_key k WHERE k.job_instance_id = e.JOB_INSTANCE_ID) "
+                + "OR EXISTS (SELECT 1 FROM recon_x12_claim_stage c WHERE c.job_instance_id = e.JOB_INSTANCE_ID)) "
                 + "ORDER BY e.JOB_INSTANCE_ID", Long.class, Timestamp.valueOf(cutoff));
         for (Long instance : instances) {
             jdbc.update("DELETE FROM recon_line WHERE job_instance_id = ?", instance);
             jdbc.update("DELETE FROM recon_rejected_row WHERE job_instance_id = ?", instance);
             jdbc.update("DELETE FROM recon_line_key WHERE job_instance_id = ?", instance);
             jdbc.update("DELETE FROM recon_reconciled_run WHERE job_instance_id = ?", instance);
+            stagedClaims().delete(instance);
         }
         return instances;
     }

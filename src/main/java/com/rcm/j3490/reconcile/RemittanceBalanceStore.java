@@ -1,7 +1,7 @@
 package com.rcm.j3490.reconcile;
 
 import com.rcm.j3490.input.x12.ClaimAdjustment;
-import com.rcm.j3490.input.x12.ClaimLineIndex;
+import com.rcm.j3490.input.x12.ClaimLineLookup;
 import com.rcm.j3490.input.x12.ProviderAdjustment;
 import com.rcm.j3490.input.x12.RemittanceListener;
 import com.rcm.j3490.input.x12.TransactionBalance;
@@ -31,7 +31,7 @@ public class RemittanceBalanceStore {
      *
      * @param claims the claims given with {@code recon.input.claims}, or null
      */
-    public X12Remittances startPass(long instanceId, ClaimLineIndex claims) {
+    public X12Remittances startPass(long instanceId, ClaimLineLookup claims) {
         for (String table : List.of("recon_x12_transaction", "recon_x12_unbalanced_claim", "recon_x12_claim_adjustment",
                 "recon_x12_provider_adjustment", "recon_x12_claims")) {
             jdbc.update("DELETE FROM " + table + " WHERE job_instance_id = ?", instanceId);
@@ -73,16 +73,16 @@ public class RemittanceBalanceStore {
     /** One reading pass: numbers its entries in reading order, which a replay repeats exactly. */
     private final class Pass implements X12Remittances, RemittanceListener {
         private final long instanceId;
-        private final ClaimLineIndex claims;
+        private final ClaimLineLookup claims;
         private long entryNo;
 
-        Pass(long instanceId, ClaimLineIndex claims) {
+        Pass(long instanceId, ClaimLineLookup claims) {
             this.instanceId = instanceId;
             this.claims = claims;
         }
 
         @Override
-        public ClaimLineIndex claims() {
+        public ClaimLineLookup claims() {
             return claims;
         }
 

@@ -1,6 +1,6 @@
 package com.rcm.j3490.reconcile;
 
-import com.rcm.j3490.input.x12.ClaimLineIndex;
+import com.rcm.j3490.input.x12.ClaimLineLookup;
 import com.rcm.j3490.input.x12.RemittanceListener;
 
 /**
@@ -9,7 +9,7 @@ import com.rcm.j3490.input.x12.RemittanceListener;
  */
 public interface X12Remittances {
     /** The claims given with {@code recon.input.claims}, or null when none were given. */
-    ClaimLineIndex claims();
+    ClaimLineLookup claims();
 
     /** Receives what one 835 file says outside its service lines. */
     RemittanceListener listener(RemittanceFile file);
@@ -18,12 +18,20 @@ public interface X12Remittances {
     default void finished() {
     }
 
-    /** No claims, and the balancing goes nowhere (the remittance check only counts records). */
+    /** No claims, and the balancing goes nowhere. */
     static X12Remittances none() {
+        return claimsOnly(null);
+    }
+
+    /**
+     * The claims to join, and the balancing goes nowhere: the remittance check joins as the
+     * reconcile step does (a joined claim line fills columns that can reject a row) but stores nothing.
+     */
+    static X12Remittances claimsOnly(ClaimLineLookup claims) {
         return new X12Remittances() {
             @Override
-            public ClaimLineIndex claims() {
-                return null;
+            public ClaimLineLookup claims() {
+                return claims;
             }
 
             @Override

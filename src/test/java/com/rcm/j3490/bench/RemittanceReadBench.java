@@ -5,6 +5,7 @@ import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejectedException;
 import com.rcm.j3490.input.x12.ClaimFiles;
 import com.rcm.j3490.input.x12.ClaimLineIndex;
+import com.rcm.j3490.input.x12.ClaimLineLookup;
 import com.rcm.j3490.input.x12.RemittanceListener;
 import com.rcm.j3490.reconcile.RemittanceFile;
 import com.rcm.j3490.reconcile.RemittanceItem;
@@ -44,7 +45,7 @@ public final class RemittanceReadBench {
         }
         X12Remittances x12 = new X12Remittances() {
             @Override
-            public ClaimLineIndex claims() {
+            public ClaimLineLookup claims() {
                 return claims;
             }
 

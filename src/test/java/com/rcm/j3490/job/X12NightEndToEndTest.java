@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rcm.j3490.bench.InputGenerator;
 import com.rcm.j3490.bench.X12NightWriter;
+import com.rcm.j3490.input.InputFiles;
+import com.rcm.j3490.input.InputKind;
+import com.rcm.j3490.input.x12.ClaimFiles;
 import com.rcm.j3490.support.Steps;
 import com.rcm.j3490.support.WorkbookReader;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
@@ -14,6 +17,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -45,8 +50,10 @@ class X12NightEndToEndTest {
     private static final Path DIR = Path.of("target/test-runs/x12-night");
     private static final Path GENERATED = DIR.resolve("generated");
     private static final LocalDate RUN_DATE = InputGenerator.RUN_DATE;
-    private static final int CLAIMS = 1200;
+    /** ~1,000 remittance rows in three files: the restart point lies in the second. */
+    private static final int CLAIMS = 400;
     private static final int CHUNK = 100;
+    private static X12NightWriter.Written written;
 
     @Autowired
     private JobOperatorTestUtils jobs;
@@ -69,8 +76,8 @@ class X12NightEndToEndTest {
     @BeforeAll
     static void night() throws IOException {
         TestProperties.clean(DIR);
-        InputGenerator.generate(CLAIMS, GENERATED, InputGenerator.DEFAULT_SEED, 1500);
-        X12NightWriter.write(GENERATED.resolve("remittance"), DIR.resolve("x12/835"), DIR.resolve("x12/837"), false);
+        InputGenerator.generate(CLAIMS, GENERATED, InputGenerator.DEFAULT_SEED, 400);
+        written = X12NightWriter.write(GENERATED.resolve("remittance"), DIR.resolve("x12/835"), DIR.resolve("x12/837"), false);
     }
 
     @Test
@@ -88,7 +95,7 @@ class X12NightEndToEndTest {
         copyInto(DIR.resolve("x12/837"), DIR.resolve("in/claims"));
         jdbc.execute("CREATE TRIGGER IF NOT EXISTS fail_once_x12 BEFORE INSERT ON recon_line FOR EACH ROW CALL '"
                 + FailOnceTrigger.class.getName() + "'");
-        FailOnceTrigger.FAIL_FROM_SEQ.set(1550);
+        FailOnceTrigger.FAIL_FROM_SEQ.set(550);
         JobParameters x12Run = new JobParametersBuilder(csvRun).addLong(RunKey.RERUN, 1L)
                 .toJobParameters();
         JobExecution failed = jobs.startJob(x12Run);
@@ -104,6 +111,18 @@ class X12NightEndToEndTest {
         StepExecution resumedStep = Steps.named(resumed, "reconcileLines");
         assertThat(resumedStep.getReadCount()).as("the restart reads only what was not committed")
                 .isEqualTo(Steps.named(csv, "reconcileLines").getReadCount() - committedRows);
+
+        long instance = resumed.getJobInstance().getInstanceId();
+        assertThat(jdbc.queryForObject("SELECT SUM(service_lines) FROM recon_x12_transaction WHERE job_instance_id = ?",
+                Long.class, instance)).as("the restart replays the 835s from their start and counts no line twice")
+                .isEqualTo(written.serviceLines());
+        Map<String, Object> claims = jdbc.queryForMap(
+                "SELECT claim_lines, unjoined_lines FROM recon_x12_claims WHERE job_instance_id = ?", instance);
+        long claimLinesInMemory = ClaimFiles.load(InputFiles.list(DIR.resolve("in/claims"), InputKind.CLAIM_LINES),
+                Set.of("J3490"), r -> { }).lineCount();
+        assertThat(((Number) claims.get("claim_lines")).longValue()).isEqualTo(claimLinesInMemory).isPositive();
+        assertThat(((Number) claims.get("unjoined_lines")).longValue())
+                .as("every 837 line was paid, whether joined before or after the restart").isZero();
 
         List<List<String>> fromX12 = allLines();
         assertThat(fromX12.get(0)).isEqualTo(fromCsv.get(0));

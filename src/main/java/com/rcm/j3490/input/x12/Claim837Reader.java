@@ -10,13 +10,13 @@ import java.util.List;
 
 /**
  * Reads the claim lines of one 837 file (005010X222A1 professional, 005010X223A2 institutional)
- * into a {@link ClaimLineIndex}, one claim at a time (contract 5.3). Holds one claim's lines.
+ * to a {@link ClaimSink}, one claim at a time (contract 5.3). Holds one claim's lines.
  */
 public final class Claim837Reader {
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final X12SegmentReader segments;
-    private final ClaimLineIndex index;
+    private final ClaimSink index;
     private final int fileOrder;
 
     private String bht04;
@@ -28,20 +28,20 @@ public final class Claim837Reader {
     private List<ClaimLine> lines;
     private LineBuilder line;
 
-    private Claim837Reader(X12SegmentReader segments, ClaimLineIndex index, int fileOrder) {
+    private Claim837Reader(X12SegmentReader segments, ClaimSink index, int fileOrder) {
         this.segments = segments;
         this.index = index;
         this.fileOrder = fileOrder;
     }
 
     /** Reads one 837 file; {@code fileOrder} is its position in name order (ties of BHT). */
-    public static void read(Path file, int fileOrder, ClaimLineIndex index) {
-        try (X12SegmentReader reader = X12SegmentReader.open(file)) {
+    public static void read(Path file, int fileOrder, ClaimSink index) {
+        try (X12SegmentReader reader = X12SegmentReader.open(file).withoutRawText()) {
             read(reader, fileOrder, index);
         }
     }
 
-    public static void read(X12SegmentReader reader, int fileOrder, ClaimLineIndex index) {
+    public static void read(X12SegmentReader reader, int fileOrder, ClaimSink index) {
         new Claim837Reader(reader, index, fileOrder).run();
     }
 

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Loads the provider's claims ({@code recon.input.claims}: 837 files and claim-lines CSV, in the
- * run's name order) into one {@link ClaimLineIndex}. Each file is recognised by content, as
- * remittances are: X12 (an ISA or a bare {@code ST*837}) is read as 837, anything else as a
- * claim-lines CSV (contract 5.4). A file that is neither refuses the run with its name.
+ * Reads the provider's claims ({@code recon.input.claims}: 837 files and claim-lines CSV, in the
+ * run's name order) into a {@link ClaimSink}. Each file is recognised by content, as remittances
+ * are: X12 (an ISA or a bare {@code ST*837}) is read as 837, anything else as a claim-lines CSV
+ * (contract 5.4). A file that is neither refuses the run with its name.
  */
 public final class ClaimFiles {
     private ClaimFiles() {
@@ -20,16 +20,21 @@ public final class ClaimFiles {
      * @param files    the claim files in the run's order (their position decides BHT ties)
      * @param rejected receives the claim-lines CSV rows that cannot be read (bad date or amount)
      */
-    public static ClaimLineIndex load(List<Path> files, Set<String> targetCodes, Consumer<RowRejection> rejected) {
-        ClaimLineIndex index = new ClaimLineIndex(targetCodes);
+    public static void read(List<Path> files, ClaimSink sink, Consumer<RowRejection> rejected) {
         for (int order = 0; order < files.size(); order++) {
             Path file = files.get(order);
             if (X12Files.isX12(file)) {
-                Claim837Reader.read(file, order, index);
+                Claim837Reader.read(file, order, sink);
             } else {
-                ClaimLinesCsvReader.read(file, order, index, rejected);
+                ClaimLinesCsvReader.read(file, order, sink, rejected);
             }
         }
+    }
+
+    /** The claims in memory, in one {@link ClaimLineIndex} (tests and tools; the job stages them in its database). */
+    public static ClaimLineIndex load(List<Path> files, Set<String> targetCodes, Consumer<RowRejection> rejected) {
+        ClaimLineIndex index = new ClaimLineIndex(targetCodes);
+        read(files, index, rejected);
         return index;
     }
 }

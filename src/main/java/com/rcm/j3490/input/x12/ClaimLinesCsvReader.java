@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads a claim-lines CSV (contract 5.4) through the project's one CSV path into a
- * {@link ClaimLineIndex}: {@code line_number} plays REF*6R. Rows of one file are grouped by
+ * {@link ClaimSink}: {@code line_number} plays REF*6R. Rows of one file are grouped by
  * claim before they are offered, so this holds one file's claim lines at a time; a later file
  * replaces a claim of an earlier one. Rows with a bad date or amount are rejected.
  */
@@ -26,7 +26,7 @@ public final class ClaimLinesCsvReader {
     private ClaimLinesCsvReader() {
     }
 
-    public static void read(Path file, int fileOrder, ClaimLineIndex index, Consumer<RowRejection> rejected) {
+    public static void read(Path file, int fileOrder, ClaimSink index, Consumer<RowRejection> rejected) {
         try (CsvRecordReader reader = CsvRecordReader.open(file, InputKind.CLAIM_LINES)) {
             read(reader, fileOrder, index, rejected);
         } catch (IOException e) {
@@ -34,7 +34,7 @@ public final class ClaimLinesCsvReader {
         }
     }
 
-    public static void read(CsvRecordReader reader, int fileOrder, ClaimLineIndex index, Consumer<RowRejection> rejected) {
+    public static void read(CsvRecordReader reader, int fileOrder, ClaimSink index, Consumer<RowRejection> rejected) {
         Map<String, List<ClaimLine>> claims = new LinkedHashMap<>();
         CsvRecord r;
         while ((r = reader.next()) != null) {

@@ -21,8 +21,9 @@ import java.util.Optional;
 /**
  * Streams the service lines of one 835 file (several interchanges, groups and transaction sets;
  * 5010 and 4010) as {@link X12ServiceLine}s, mapped as contract 5.2 says and joined to the
- * provider's claim lines (5.3) when an index is given. Holds one claim loop at a time plus a
- * counter per claim id of the file (line_number fallback). Balancing, claim-level CAS and PLB go
+ * provider's claim lines (5.3) when claims are given. Holds one claim loop at a time, a counter
+ * per claim id of the file (line_number fallback), and with claims one batch of mapped service lines
+ * (up to {@link #JOIN_BATCH}) whose claims are looked up at once before the batch is handed out. Balancing, claim-level CAS and PLB go
  * to the {@link RemittanceListener} as each transaction set ends. Restartable by reading again
  * from the start and skipping N items: the result does not depend on where reading stopped.
  */
@@ -35,6 +36,8 @@ public final class Remittance835Reader implements AutoCloseable {
     private static final HeaderIndex HEADER = new HeaderIndex(COLUMNS);
     private static final Map<String, Integer> COLUMN_INDEX = new HashMap<>();
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Service lines mapped before their claims are looked up together (one query when staged in the database). */
+    static final int JOIN_BATCH = 512;
 
     static {
         for (int i = 0; i < COLUMNS.length; i++) {
@@ -43,9 +46,11 @@ public final class Remittance835Reader implements AutoCloseable {
     }
 
     private final X12SegmentReader segments;
-    private final ClaimLineIndex claims;
+    private final ClaimLineLookup claims;
     private final RemittanceListener listener;
     private final ArrayDeque<X12ServiceLine> ready = new ArrayDeque<>();
+    /** Mapped service lines waiting for their claim line (only with claims). */
+    private final List<Unjoined> unjoined = new ArrayList<>();
     private final Map<String, Long> svcOrdinals = new HashMap<>();
     private boolean ended;
 
@@ -83,13 +88,13 @@ public final class Remittance835Reader implements AutoCloseable {
      * @param claims   the provider's claim lines, or null when no claims were given (then no line
      *                 is flagged CLAIM_LINE_NOT_FOUND)
      */
-    public Remittance835Reader(X12SegmentReader segments, ClaimLineIndex claims, RemittanceListener listener) {
+    public Remittance835Reader(X12SegmentReader segments, ClaimLineLookup claims, RemittanceListener listener) {
         this.segments = segments;
         this.claims = claims;
         this.listener = listener == null ? RemittanceListener.NONE : listener;
     }
 
-    public static Remittance835Reader open(Path file, ClaimLineIndex claims, RemittanceListener listener) {
+    public static Remittance835Reader open(Path file, ClaimLineLookup claims, RemittanceListener listener) {
         return new Remittance835Reader(X12SegmentReader.open(file), claims, listener);
     }
 
@@ -107,8 +112,24 @@ public final class Remittance835Reader implements AutoCloseable {
             } else {
                 accept(segment);
             }
+            if (unjoined.size() >= JOIN_BATCH || ended) {
+                joinBatch();
+            }
         }
         return ready.poll();
+    }
+
+    /** Joins the waiting service lines to their claim lines, their claims looked up at once, and hands them out. */
+    private void joinBatch() {
+        if (unjoined.isEmpty()) {
+            return;
+        }
+        claims.prepare(unjoined.stream().map(u -> u.claimId).filter(java.util.Objects::nonNull).distinct().toList());
+        for (Unjoined u : unjoined) {
+            Optional<ClaimLine> joined = claims.join(u.claimId, u.lineRef, u.code, date(u.serviceDate), u.billed);
+            ready.add(u.complete(joined.orElse(null)));
+        }
+        unjoined.clear();
     }
 
     private void accept(X12Segment s) {
@@ -373,17 +394,9 @@ public final class Remittance835Reader implements AutoCloseable {
         long ordinal = claimId == null ? 0 : svcOrdinals.merge(claimId, 1L, Long::sum);
 
         EnumSet<Flag> flags = EnumSet.noneOf(Flag.class);
-        Optional<ClaimLine> joined = Optional.empty();
-        if (claims != null) {
-            joined = claims.join(claimId, lineRef, code, date(serviceDate), billedValue);
-            if (joined.isEmpty()) {
-                flags.add(Flag.CLAIM_LINE_NOT_FOUND);
-            }
-        }
         if (claimHasCas) {
             flags.add(Flag.CLAIM_ADJUSTMENT);
         }
-        ClaimLine claimLine = joined.orElse(null);
 
         set(row, CLAIM_ID, claimId);
         set(row, PAYER_ID, payerId());
@@ -396,30 +409,83 @@ public final class Remittance835Reader implements AutoCloseable {
         set(row, PAYMENT_DATE, paymentDate);
         set(row, CLAIM_STATUS, clp.element(2));
         set(row, PAYER_CLAIM_NUMBER, clp.element(7));
-        set(row, LINE_NUMBER, lineRef != null ? lineRef : claimLine != null ? claimLine.lineRef() : null);
         set(row, MODIFIERS, String.join(":", modifiers));
-        String svcNdc = svc.component(1, 1).equals("N4") ? svc.component(1, 2) : null;
-        set(row, NDC, claimLine != null && claimLine.ndc() != null ? claimLine.ndc() : svcNdc);
         set(row, UNITS_PAID, svc.element(5));
-        String unitsBilled = blankToNull(svc.element(7));
-        if (unitsBilled == null) {
-            unitsBilled = blankToNull(svc.element(5));
-        }
-        if (unitsBilled == null && claimLine != null) {
-            unitsBilled = claimLine.units();
-        }
-        set(row, UNITS_BILLED, unitsBilled);
         set(row, ALLOWED_AMOUNT, allowed);
         set(row, ADJUSTMENTS, String.join(";", adjustments));
         set(row, REMARK_CODES, String.join(";", remarks));
-        set(row, PATIENT_NAME, patientName != null ? patientName : claimLine != null ? claimLine.patientName() : null);
-        if (claimLine != null) {
-            set(row, DRUG_NAME, claimLine.description());
-            set(row, NDC_QUANTITY, claimLine.ndcQuantity());
-            set(row, NDC_UNIT, claimLine.ndcUnit());
+        Unjoined line = new Unjoined(new CsvRecord(segments.fileName(), svc.position(), row, raw.toString(), HEADER),
+                ordinal, flags, structure, claimId, lineRef, code, serviceDate, billedValue,
+                svc.component(1, 1).equals("N4") ? svc.component(1, 2) : null, svc.element(7), svc.element(5),
+                patientName);
+        if (claims == null) {
+            ready.add(line.complete(null));
+        } else {
+            unjoined.add(line);
         }
-        CsvRecord record = new CsvRecord(segments.fileName(), svc.position(), row, raw.toString(), HEADER);
-        ready.add(new X12ServiceLine(record, ordinal, flags, structure));
+    }
+
+    /**
+     * A mapped service line before its join: the columns the joined claim line may fill (contract
+     * 5.2) are filled by {@link #complete}, from what the 835 gave, else the claim line.
+     */
+    private final class Unjoined {
+        final CsvRecord record;
+        final long ordinal;
+        final EnumSet<Flag> flags;
+        final String structure;
+        final String claimId;
+        final String lineRef;
+        final String code;
+        final String serviceDate;
+        final BigDecimal billed;
+        final String svcNdc;
+        final String svc07;
+        final String svc05;
+        final String patientName;
+
+        Unjoined(CsvRecord record, long ordinal, EnumSet<Flag> flags, String structure, String claimId, String lineRef,
+                String code, String serviceDate, BigDecimal billed, String svcNdc, String svc07, String svc05,
+                String patientName) {
+            this.record = record;
+            this.ordinal = ordinal;
+            this.flags = flags;
+            this.structure = structure;
+            this.claimId = claimId;
+            this.lineRef = lineRef;
+            this.code = code;
+            this.serviceDate = serviceDate;
+            this.billed = billed;
+            this.svcNdc = svcNdc;
+            this.svc07 = svc07;
+            this.svc05 = svc05;
+            this.patientName = patientName;
+        }
+
+        /** @param claimLine the joined claim line, or null (none joined, or no claims given) */
+        X12ServiceLine complete(ClaimLine claimLine) {
+            String[] row = record.fields();
+            if (claims != null && claimLine == null) {
+                flags.add(Flag.CLAIM_LINE_NOT_FOUND);
+            }
+            set(row, LINE_NUMBER, lineRef != null ? lineRef : claimLine != null ? claimLine.lineRef() : null);
+            set(row, NDC, claimLine != null && claimLine.ndc() != null ? claimLine.ndc() : svcNdc);
+            String unitsBilled = blankToNull(svc07);
+            if (unitsBilled == null) {
+                unitsBilled = blankToNull(svc05);
+            }
+            if (unitsBilled == null && claimLine != null) {
+                unitsBilled = claimLine.units();
+            }
+            set(row, UNITS_BILLED, unitsBilled);
+            set(row, PATIENT_NAME, patientName != null ? patientName : claimLine != null ? claimLine.patientName() : null);
+            if (claimLine != null) {
+                set(row, DRUG_NAME, claimLine.description());
+                set(row, NDC_QUANTITY, claimLine.ndcQuantity());
+                set(row, NDC_UNIT, claimLine.ndcUnit());
+            }
+            return new X12ServiceLine(record, ordinal, flags, structure);
+        }
     }
 
     /** REF*2U in loop 1000A, else N1*PR N104, else TRN03 (contract 5.2). */

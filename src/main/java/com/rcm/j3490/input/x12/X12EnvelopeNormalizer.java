@@ -2,8 +2,8 @@ package com.rcm.j3490.input.x12;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Feeds StAEDI a stream it accepts, without loading the file: every ISA is re-padded to its
@@ -12,13 +12,17 @@ import java.nio.charset.StandardCharsets;
  * synthetic ISA/GS ... GE/IEA built from its sniffed delimiters. Everything else passes through
  * byte for byte. {@link #syntheticSegments()} tells the reader how many segments it added in
  * front, so segment positions still count the file's own segments.
+ *
+ * <p>Only the start of each segment is looked at byte by byte (ISA, a broken tag); the rest of a
+ * segment, up to its terminator, is copied to the parser in blocks: handing StAEDI one byte per
+ * call was most of the time it took to read a file.
  */
 final class X12EnvelopeNormalizer extends InputStream {
     /** Widths of ISA01..ISA16. */
     private static final int[] ISA_WIDTHS = {2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1};
     private static final int SNIFF_LIMIT = 8192;
 
-    private final PushbackInputStream in;
+    private final Bytes in;
     private final String fileName;
     private byte[] pending = new byte[0];
     private int pendingPos;
@@ -30,7 +34,7 @@ final class X12EnvelopeNormalizer extends InputStream {
     private X12Delimiters delimiters;
 
     X12EnvelopeNormalizer(InputStream in, String fileName) {
-        this.in = new PushbackInputStream(new java.io.BufferedInputStream(in, 1 << 16), SNIFF_LIMIT);
+        this.in = new Bytes(in);
         this.fileName = fileName;
     }
 
@@ -144,8 +148,27 @@ final class X12EnvelopeNormalizer extends InputStream {
         if (len == 0) {
             return 0;
         }
+        start();
         int count = 0;
         while (count < len) {
+            if (pendingPos < pending.length) {
+                int n = Math.min(len - count, pending.length - pendingPos);
+                System.arraycopy(pending, pendingPos, b, off + count, n);
+                pendingPos += n;
+                count += n;
+                continue;
+            }
+            if (!atSegmentStart && terminator >= 0) {
+                // inside a segment: everything up to its terminator passes through as it is
+                int n = in.copyThrough(terminator, b, off + count, len - count);
+                if (n > 0) {
+                    count += n;
+                    if ((b[off + count - 1] & 0xFF) == terminator) {
+                        atSegmentStart = true;
+                    }
+                    continue;
+                }
+            }
             int c = read();
             if (c == -1) {
                 return count == 0 ? -1 : count;
@@ -291,5 +314,98 @@ final class X12EnvelopeNormalizer extends InputStream {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /**
+     * The file's bytes through one buffer, with bytes pushed back (the sniffed start, a look-ahead
+     * that was not an ISA) read again first.
+     */
+    private static final class Bytes {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private byte[] back = new byte[0];
+        private int backPos;
+
+        Bytes(InputStream in) {
+            this.in = in;
+        }
+
+        int read() throws IOException {
+            if (backPos < back.length) {
+                return back[backPos++] & 0xFF;
+            }
+            if (pos == limit && !fill()) {
+                return -1;
+            }
+            return buffer[pos++] & 0xFF;
+        }
+
+        int read(byte[] b, int off, int len) throws IOException {
+            int c = read();
+            if (c == -1) {
+                return -1;
+            }
+            b[off] = (byte) c;
+            int n = 1;
+            while (n < len && backPos < back.length) {
+                b[off + n++] = back[backPos++];
+            }
+            int fromBuffer = Math.min(len - n, limit - pos);
+            System.arraycopy(buffer, pos, b, off + n, fromBuffer);
+            pos += fromBuffer;
+            return n + fromBuffer;
+        }
+
+        void unread(byte[] b, int off, int len) {
+            byte[] rest = Arrays.copyOfRange(back, backPos, back.length);
+            byte[] joined = new byte[len + rest.length];
+            System.arraycopy(b, off, joined, 0, len);
+            System.arraycopy(rest, 0, joined, len, rest.length);
+            back = joined;
+            backPos = 0;
+        }
+
+        /** Copies bytes up to and including the first {@code stop}, at most {@code max}; 0 at the end of the input. */
+        int copyThrough(int stop, byte[] b, int off, int max) throws IOException {
+            if (backPos < back.length) {
+                return 0; // rare (after a look-ahead): byte by byte
+            }
+            if (pos == limit && !fill()) {
+                return 0;
+            }
+            byte s = (byte) stop;
+            int end = Math.min(limit, pos + max);
+            int i = pos;
+            while (i < end && buffer[i] != s) {
+                i++;
+            }
+            if (i < end) {
+                i++;
+            }
+            int n = i - pos;
+            System.arraycopy(buffer, pos, b, off, n);
+            pos = i;
+            return n;
+        }
+
+        private boolean fill() throws IOException {
+            int r;
+            do {
+                r = in.read(buffer, 0, buffer.length);
+            } while (r == 0);
+            if (r < 0) {
+                pos = limit = 0;
+                return false;
+            }
+            pos = 0;
+            limit = r;
+            return true;
+        }
+
+        void close() throws IOException {
+            in.close();
+        }
     }
 }
