@@ -5,6 +5,7 @@ import com.rcm.j3490.input.InputFiles;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.input.RowRejectedException;
 import com.rcm.j3490.input.x12.X12Files;
+import com.rcm.j3490.input.x12.X12SegmentReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -116,6 +117,9 @@ public class ReconLauncher {
         check(properties.input().invoices(), InputKind.INVOICES);
         check(properties.reference().contracts(), InputKind.CONTRACTS);
         check(properties.reference().pricing(), InputKind.PRICING);
+        if (properties.input().claims() != null) {
+            check(properties.input().claims(), InputKind.CLAIM_LINES);
+        }
         if (properties.reference().codeDescriptions() != null) {
             check(properties.reference().codeDescriptions(), InputKind.CODE_DESCRIPTIONS);
         }
@@ -127,7 +131,11 @@ public class ReconLauncher {
         List<Path> files = InputFiles.list(path, kind);
         for (Path file : files) {
             if ((kind == InputKind.REMITTANCE || kind == InputKind.CLAIM_LINES) && X12Files.isX12(file)) {
-                continue; // X12 (835, 837): no header; a file whose envelope cannot be read refuses the run when read
+                // an X12 835 or 837 (contract 5.1): its envelope is checked, not a CSV header
+                try (X12SegmentReader x12 = X12SegmentReader.open(file)) {
+                    x12.next();
+                }
+                continue;
             }
             try (CsvRecordReader ignored = CsvRecordReader.open(file, kind)) {
                 // opening reads and checks the header

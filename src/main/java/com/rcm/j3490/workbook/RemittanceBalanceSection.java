@@ -32,6 +32,11 @@ final class RemittanceBalanceSection {
     static final String CLAIM_CAS = "Claim-level adjustments (CAS of loop 2100)";
     static final String PLB = "Provider-level adjustments (PLB)";
     static final String CLAIMS = "Claims given (recon.input.claims)";
+    static final String TARGET_CLAIM_LINES = "Target-code claim lines";
+    static final String JOINED = "Joined by an 835 line";
+    static final String NOT_JOINED = "Not joined by any 835 line";
+    static final String NO_TARGET_LINES = "The claims given hold no target-code line: no 835 line could take its NDC, "
+            + "quantity and drug description from them (each is flagged CLAIM_LINE_NOT_FOUND). Check recon.input.claims.";
     /** The PLB reasons a biller meets most (X12 code list 426); others are shown as the code. */
     private static final Map<String, String> PLB_REASONS = Map.ofEntries(
             Map.entry("L6", "Interest owed"),
@@ -212,13 +217,24 @@ final class RemittanceBalanceSection {
             return;
         }
         header(CLAIMS, List.of("", "", "Lines"));
+        note("The claims files are listed under Input files; their lines are counted here, over all of them: a claim "
+                + "sent more than once counts in its latest version.");
         Row kept = row(r++);
-        text(kept, 0, "Target-code claim lines", null);
+        text(kept, 0, TARGET_CLAIM_LINES, null);
+        text(kept, 1, "the target-code lines of the claims given", styles.note);
         number(kept, 2, b.claimLines(), null);
+        Row joined = row(r++);
+        text(joined, 0, JOINED, null);
+        text(joined, 1, "their NDC, quantity and drug description went to the 835 line", styles.note);
+        number(joined, 2, b.claimLines() - b.unjoinedClaimLines(), null);
         Row unjoined = row(r++);
-        text(unjoined, 0, "Not joined by any 835 line", null);
+        text(unjoined, 0, NOT_JOINED, null);
         text(unjoined, 1, "not reconciled: nothing was paid on them yet", styles.note);
         number(unjoined, 2, b.unjoinedClaimLines(), null);
+        if (b.claimLines() == 0) {
+            // an 837 without a target line, or a folder of other claims: every 835 line is CLAIM_LINE_NOT_FOUND
+            text(row(r++), 0, NO_TARGET_LINES, styles.warning);
+        }
         r++;
     }
 

@@ -5,6 +5,7 @@ import com.rcm.j3490.backlog.BacklogFigures;
 import com.rcm.j3490.backlog.BacklogFigures.Tally;
 import com.rcm.j3490.backlog.MoneyKind;
 import com.rcm.j3490.backlog.Resolution;
+import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.reconcile.RemittanceBalances;
 import com.rcm.j3490.rules.Status;
 import java.math.BigDecimal;
@@ -49,6 +50,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * and the input files.
  */
 public final class SummaryWriter {
+    /** The Input files note of a claims file (recon.input.claims), whose lines the X12 block counts. */
+    static final String CLAIMS_FILE_NOTE = "claims to join: lines counted under " + RemittanceBalanceSection.CLAIMS;
     /** Facts and warnings (red) for the Summary, in plain words. */
     public record Notes(List<String> facts, List<String> warnings) {
         public static final Notes NONE = new Notes(List.of(), List.of());
@@ -325,12 +328,17 @@ public final class SummaryWriter {
             Row row = row(r++);
             Cells.text(row, 0, f.kind(), null);
             Cells.text(row, 1, f.name(), null);
-            Cells.number(row, 2, f.rows(), null);
+            boolean claims = f.kind().equals(InputKind.CLAIM_LINES.label());
+            if (!claims) {
+                // a claims file is read when the 835 lines join it; its lines are counted under "Claims given"
+                Cells.number(row, 2, f.rows(), null);
+            }
             if (f.targetLines() != null) {
                 Cells.number(row, 3, f.targetLines(), null);
             }
             Cells.number(row, 4, f.rejected(), null);
-            Cells.text(row, 6, f.skippedReason() == null ? null : "skipped: " + f.skippedReason(), null);
+            Cells.text(row, 6, f.skippedReason() != null ? "skipped: " + f.skippedReason()
+                    : claims ? CLAIMS_FILE_NOTE : null, null);
         }
     }
 

@@ -27,6 +27,17 @@ class InputFilesTest {
     }
 
     @Test
+    void remittanceFoldersListX12NamesBesideCsvAndClaimFoldersThe837Names() throws IOException {
+        for (String name : new String[] {"e.835", "d.EDI", "c.x12", "b.txt", "a.csv", "f.837", "g.xlsx"}) {
+            Files.writeString(dir.resolve(name), "x\n");
+        }
+        assertThat(InputFiles.list(dir, InputKind.REMITTANCE)).extracting(p -> p.getFileName().toString())
+                .containsExactly("a.csv", "b.txt", "c.x12", "d.EDI", "e.835");
+        assertThat(InputFiles.list(dir, InputKind.CLAIM_LINES)).extracting(p -> p.getFileName().toString())
+                .containsExactly("a.csv", "b.txt", "c.x12", "d.EDI", "f.837");
+    }
+
+    @Test
     void aDanglingSymlinkNamedCsvRefusesTheRun() throws IOException {
         Files.writeString(dir.resolve("a.csv"), "x\n");
         Files.createSymbolicLink(dir.resolve("b.csv"), dir.resolve("gone.csv"));
