@@ -6,6 +6,12 @@ import com.rcm.j3490.job.ExitCode;
 import com.rcm.j3490.job.PropertyRefusal;
 import com.rcm.j3490.job.UserError;
 import com.rcm.j3490.cli.CommandLine;
+import java.io.PrintStream;
+import java.sql.SQLException;
+import org.h2.api.ErrorCode;
+import org.h2.message.DbException;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -45,13 +51,13 @@ public class ReconApplication {
             }
             code = SpringApplication.exit(context);
         } catch (RuntimeException e) {
-            code = startupFailure(e);
+            code = startupFailure(e, System.err);
         }
         System.exit(code);
     }
 
     /** One actionable line on standard error instead of a stack trace. */
-    private static int startupFailure(Throwable e) {
+    static int startupFailure(Throwable e, PrintStream err) {
         Throwable root = e;
         boolean locked = repositoryLocked(root);
         while (root.getCause() != null && root.getCause() != root) {
@@ -61,32 +67,39 @@ public class ReconApplication {
         String message = String.valueOf(root.getMessage()).replaceAll("\\s+", " ");
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UserError refusal && !locked) { // a setting a person must fix (console users)
-                System.err.println(refusal.getMessage());
+                err.println(refusal.getMessage());
                 return refusal.exitCode().code();
             }
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BindException bind && !locked) { // --recon.chunk-size=abc
-                System.err.println(PropertyRefusal.describe(bind));
+                err.println(PropertyRefusal.describe(bind));
                 return ExitCode.REFUSED.code();
             }
         }
         if (locked) {
-            System.err.println("The job repository database is in use by another process (a run is in progress?); "
+            err.println("The job repository database is in use by another process (a run is in progress?); "
                     + "this launch is refused. Retry when that process has finished.");
             return EXIT_REPOSITORY_IN_USE;
         }
-        System.err.println("Cannot start: " + message);
+        err.println("Cannot start: " + message);
         return EXIT_STARTUP_FAILED;
     }
 
     /**
-     * H2 refuses a second process on its file in two ways, depending on the moment: "Database may
-     * be already in use" (error 90020) once the file is open, "The file is locked" (MVStore) while
-     * the first process is opening it.
+     * H2 refuses a second process on its file with error 90020 ({@link ErrorCode#DATABASE_ALREADY_OPEN_1},
+     * "Database may be already in use") once the file is open; while the first process is still
+     * opening it, the MVStore below may report its own "file locked" code
+     * ({@link DataUtils#ERROR_FILE_LOCKED}), which H2 usually converts to 90020. The codes, not the
+     * words: messages change between H2 versions and languages.
      */
-    private static boolean repositoryLocked(Throwable t) {
-        String m = String.valueOf(t.getMessage());
-        return m.contains("Database may be already in use") || m.contains("The file is locked");
+    static boolean repositoryLocked(Throwable t) {
+        if (t instanceof SQLException sql) {
+            return sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1;
+        }
+        if (t instanceof DbException h2) { // H2's own exception, before JDBC wraps it
+            return h2.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1;
+        }
+        return t instanceof MVStoreException store && store.getErrorCode() == DataUtils.ERROR_FILE_LOCKED;
     }
 }

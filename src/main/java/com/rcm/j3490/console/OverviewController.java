@@ -2,11 +2,13 @@ package com.rcm.j3490.console;
 
 import com.rcm.j3490.backlog.AgeBucket;
 import com.rcm.j3490.backlog.BacklogFigures;
-import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.backlog.MoneyKind;
+import com.rcm.j3490.backlog.Resolution;
 import com.rcm.j3490.input.InputFileException;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.job.RunInputs;
+import com.rcm.j3490.job.UserError;
+import com.rcm.j3490.ops.BacklogReport;
 import com.rcm.j3490.reconcile.ReconRepository;
 import com.rcm.j3490.rules.Status;
 import java.io.IOException;
@@ -20,24 +22,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Tonight's inputs (the job's own listing: RunInputs, with the inventory's checksum skip) and the
- * open backlog's figures (BacklogStore's open items through BacklogFigures, as the Summary counts
- * them).
+ * open backlog's figures (the backlog command's own: BacklogReport, the same items and figures as
+ * the latest workbook's Summary).
  */
 @Controller
 @Profile(ConsoleCommand.PROFILE)
 class OverviewController {
     private final RunInputs inputs;
     private final ReconRepository recon;
-    private final BacklogStore backlog;
+    private final BacklogReport backlog;
 
-    OverviewController(RunInputs inputs, ReconRepository recon, BacklogStore backlog) {
+    OverviewController(RunInputs inputs, ReconRepository recon, BacklogReport backlog) {
         this.inputs = inputs;
         this.recon = recon;
         this.backlog = backlog;
@@ -74,12 +78,22 @@ class OverviewController {
     record FigureRow(String label, String count, List<String> amounts) {
     }
 
+    /** Resolved items of a date or of the window, and what the payers' payments recovered. */
+    record ResolvedRow(String label, String count, String recovered) {
+    }
+
+    /** The backlog command's figures (BacklogReport: the items the latest workbook shows), as tables. */
     @GetMapping("/backlog")
-    String backlog(Model model) {
-        LocalDate asOf = backlog.latestAppliedDate().orElse(LocalDate.now());
-        BacklogFigures.Builder builder = BacklogFigures.builder(asOf);
-        backlog.forEachOpen(builder::add);
-        BacklogFigures figures = builder.build();
+    String backlog(@RequestParam(required = false) LocalDate asOf, Model model) {
+        Optional<BacklogFigures> applied;
+        try {
+            applied = backlog.figures(asOf); // asOf: the command's asOf=, a later date ages the same items
+        } catch (UserError refused) {
+            model.addAttribute("message", refused.getMessage());
+            model.addAttribute("outcome", "REFUSED");
+            applied = backlog.figures(null);
+        }
+        BacklogFigures figures = applied.orElseGet(() -> BacklogFigures.builder(LocalDate.now()).build());
         List<FigureRow> worklists = new ArrayList<>();
         for (Status s : Status.values()) {
             BacklogFigures.Tally t = figures.byWorklist().get(s);
@@ -91,13 +105,29 @@ class OverviewController {
         for (AgeBucket a : AgeBucket.values()) {
             ages.add(row(a.label() + " days", figures.byAge().get(a)));
         }
-        model.addAttribute("asOf", asOf);
-        model.addAttribute("applied", backlog.latestAppliedDate().isPresent());
+        List<ResolvedRow> resolved = new ArrayList<>();
+        resolved.add(resolved("On " + figures.runDate(), figures.resolvedTonight()));
+        for (Resolution r : Resolution.values()) {
+            BacklogFigures.Recovery recovery = figures.resolvedInWindowBy().get(r);
+            if (recovery != null) {
+                resolved.add(resolved(r.label() + ", last " + backlog.resolvedDays() + " days", recovery));
+            }
+        }
+        resolved.add(resolved("Last " + backlog.resolvedDays() + " days", figures.resolvedInWindow()));
+        model.addAttribute("asOf", figures.runDate());
+        model.addAttribute("applied", applied.isPresent());
+        model.addAttribute("latest", backlog.latestRun().orElse(null));
         model.addAttribute("kinds", List.of(MoneyKind.values()).stream().map(MoneyKind::label).toList());
         model.addAttribute("open", row("All open items", figures.open()));
+        model.addAttribute("newTonight", RunViews.n(figures.newTonight().count()));
         model.addAttribute("worklists", worklists);
         model.addAttribute("ages", ages);
+        model.addAttribute("resolved", resolved);
         return "console/backlog";
+    }
+
+    private static ResolvedRow resolved(String label, BacklogFigures.Recovery r) {
+        return new ResolvedRow(label, RunViews.n(r.count()), dollars(r.recovered()));
     }
 
     private static FigureRow row(String label, BacklogFigures.Tally t) {

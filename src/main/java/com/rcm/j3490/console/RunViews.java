@@ -3,6 +3,7 @@ package com.rcm.j3490.console;
 import com.rcm.j3490.job.WriteWorkbookTasklet;
 import com.rcm.j3490.job.FailureReason;
 import com.rcm.j3490.ops.RunHistory.Run;
+import com.rcm.j3490.ops.RunListings;
 import com.rcm.j3490.job.ReconProgress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ final class RunViews {
     /** A line of the runs table. */
     record RunRow(LocalDate runDate, long instanceId, String name, String status, boolean running, String started,
             String ended, int executions, String read, String reconciled, String rejected, long rejectedRows,
-            String failedStep, String reason, boolean workbook) {
+            String failedStep, String reason, boolean workbook, String which) {
     }
 
     /** One execution (a launch or a restart) with its steps. */
@@ -47,7 +48,7 @@ final class RunViews {
 
     /** One run of a date (its first run or a rerun) as the run page shows it. */
     record RunDetail(RunRow row, long instanceId, String duplicates, long remittanceFiles, long skippedFiles,
-            String workbook, String progress, List<ExecutionRow> executions) {
+            String workbook, String progress, List<ExecutionRow> executions, String next) {
     }
 
     /** @param outputDir recon.output.dir: a workbook is offered for download only when it is there (RunFilesController) */
@@ -64,10 +65,12 @@ final class RunViews {
         return new RunRow(run.runDate(), run.instance().getInstanceId(), run.name(), run.status().name(),
                 run.status().isRunning(), time(run.started()), time(run.ended()), run.executions().size(),
                 n(c.rowsRead()), n(c.lines()), n(c.rejected()), c.rejected(), failedStep, reason,
-                RunFilesController.workbookFile(run, outputDir).isPresent());
+                RunFilesController.workbookFile(run, outputDir).isPresent(),
+                run.rerun() == null ? "first run" : "rerun " + run.rerun());
     }
 
-    static RunDetail detail(Run run, Path outputDir) {
+    /** @param next the show command's "Next:" words for this run */
+    static RunDetail detail(Run run, Path outputDir, String next) {
         var c = run.counts();
         List<ExecutionRow> executions = new ArrayList<>();
         for (JobExecution e : run.executions()) {
@@ -81,7 +84,7 @@ final class RunViews {
                     e.getStatus().isRunning() ? "" : reason(e.getExitStatus()), steps));
         }
         return new RunDetail(row(run, outputDir), run.instance().getInstanceId(), n(c.duplicates()), c.remittanceFiles(),
-                c.skippedFiles(), workbookPath(run).orElse(""), progress(run.last()).orElse(""), executions);
+                c.skippedFiles(), workbookPath(run).orElse(""), progress(run.last()).orElse(""), executions, next);
     }
 
     /** The workbook the run's last completed execution wrote, as the job recorded it. */
@@ -117,18 +120,12 @@ final class RunViews {
     }
 
     /**
-     * The actions that fit the date's latest run, for its buttons (the operations still decide:
+     * The buttons of the date's latest run: the commands that the show command's "Next:" line
+     * names ({@link RunListings#next}), so words and buttons agree (the operations still decide:
      * they refuse what does not fit, with the same messages as the commands).
      */
-    static List<RunAction> actions(Run latest) {
-        BatchStatus s = latest.status();
-        if (s == BatchStatus.COMPLETED || s == BatchStatus.ABANDONED) {
-            return List.of(RunAction.RERUN);
-        }
-        if (s.isRunning()) {
-            return List.of(RunAction.RECOVER);
-        }
-        return List.of(RunAction.RESTART, RunAction.ABANDON);
+    static List<RunAction> actions(RunListings.Next next) {
+        return next.commands().stream().map(RunAction::of).flatMap(Optional::stream).toList();
     }
 
     private static String reason(ExitStatus status) {

@@ -1,6 +1,8 @@
 package com.rcm.j3490.console;
 
+import com.rcm.j3490.ops.RepositoryLock;
 import com.rcm.j3490.ops.RunHistory;
+import com.rcm.j3490.ops.RunListings;
 import com.rcm.j3490.ops.RunHistory.Run;
 import java.time.LocalDate;
 import com.rcm.j3490.job.ReconProperties;
@@ -32,10 +34,12 @@ class RunsController {
     private final RunTracker tracker;
     private final ObjectProvider<ConsoleSchedule> schedule;
     private final ReconProperties properties;
+    private final RepositoryLock lock;
 
     RunsController(RunHistory history, AuditLog audit, RunOperations operations, RunTracker tracker,
-            ObjectProvider<ConsoleSchedule> schedule, ReconProperties properties) {
+            ObjectProvider<ConsoleSchedule> schedule, ReconProperties properties, RepositoryLock lock) {
         this.properties = properties;
+        this.lock = lock;
         this.history = history;
         this.audit = audit;
         this.operations = operations;
@@ -79,14 +83,18 @@ class RunsController {
     @GetMapping("/runs/{runDate}")
     String run(@PathVariable LocalDate runDate, Model model) {
         List<Run> runs = history.ofDate(runDate);
-        model.addAttribute("runDate", runDate);
-        model.addAttribute("runs", runs.stream().map(r -> RunViews.detail(r, outputDir())).toList());
         Run latest = runs.isEmpty() ? null : runs.get(runs.size() - 1);
         boolean runningHere = latest != null && tracker.running().contains(latest.last().getId());
+        boolean exclusive = lock.exclusive();
+        model.addAttribute("runDate", runDate);
+        model.addAttribute("runs", runs.stream().map(r -> RunViews.detail(r, outputDir(),
+                r == latest && runningHere ? RUNNING_HERE : RunListings.next(r, exclusive).words())).toList());
         Optional<String> busy = operations.running();
         // a run this console is running has no action (recover is for runs whose process died)
         model.addAttribute("actions", runningHere || busy.isPresent() ? List.of()
-                : latest == null ? List.of(RunAction.LAUNCH) : RunViews.actions(latest));
+                : latest == null ? List.of(RunAction.LAUNCH) : RunViews.actions(RunListings.next(latest, exclusive)));
+        model.addAttribute("next", latest == null ? "no run yet: launch it (at the terminal: runDate=" + runDate + ")"
+                : null);
         model.addAttribute("busy", busy.map(b -> "This console is running the " + b + "; this page reloads every "
                 + REFRESH_SECONDS + " s until it ends.").orElse(null));
         if (runningHere || busy.isPresent()) {
@@ -95,4 +103,7 @@ class RunsController {
         model.addAttribute("audit", audit.forDate(runDate, AUDIT_ROWS));
         return "console/run";
     }
+
+    /** The Next words of a run this console itself is running (the show command would say its process died). */
+    static final String RUNNING_HERE = "running in this console: this page shows its progress and reloads until it ends";
 }

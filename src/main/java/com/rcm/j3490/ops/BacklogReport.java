@@ -6,6 +6,7 @@ import com.rcm.j3490.backlog.BacklogFigures.Tally;
 import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.backlog.MoneyKind;
 import com.rcm.j3490.backlog.Resolution;
+import com.rcm.j3490.backlog.WorkbookItems;
 import com.rcm.j3490.job.ExitCode;
 import com.rcm.j3490.job.RunFormat;
 import com.rcm.j3490.job.UserError;
@@ -25,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The {@code backlog} command: the open work items by worklist and by age, and what was resolved,
  * for a manager at a terminal. The figures are {@link BacklogFigures} of the items a workbook of
- * that date shows, the same class and the same items as the workbook's Summary, so the two agree.
+ * that date shows ({@link WorkbookItems}: the same class and the same items as the workbook's Summary),
+ * so the two agree.
  * Money of different kinds is printed in separate columns, never added up.
  */
 public final class BacklogReport {
@@ -55,10 +57,24 @@ public final class BacklogReport {
      * date is refused: the database holds the items as the latest run left them.
      */
     public ExitCode print(LocalDate asOf) {
-        Optional<LocalDate> latest = store.latestAppliedDate();
-        if (latest.isEmpty()) {
+        Optional<BacklogFigures> figures = figures(asOf);
+        if (figures.isEmpty()) {
             out.println("No work items yet: no run has completed its applyBacklog step in this database.");
             return ExitCode.COMPLETED;
+        }
+        print(figures.get(), store.latestAppliedDate().orElseThrow());
+        return ExitCode.COMPLETED;
+    }
+
+    /**
+     * The figures the command prints (the console shows the same): those of the items a workbook
+     * of that date shows ({@link WorkbookItems}), so they equal that workbook's Summary; empty when
+     * no night has been applied yet. Same dates and refusal as {@link #print(LocalDate)}.
+     */
+    public Optional<BacklogFigures> figures(LocalDate asOf) {
+        Optional<LocalDate> latest = store.latestAppliedDate();
+        if (latest.isEmpty()) {
+            return Optional.empty();
         }
         LocalDate date = asOf == null ? latest.get() : asOf;
         if (date.isBefore(latest.get())) {
@@ -66,9 +82,17 @@ public final class BacklogReport {
                     + "): the database holds the items as that run left them; give asOf=" + latest.get()
                     + " or later, or nothing");
         }
-        BacklogFigures figures = readOnly.execute(tx -> store.figures(date, resolvedDays));
-        print(figures, latest.get());
-        return ExitCode.COMPLETED;
+        return Optional.of(readOnly.execute(tx -> WorkbookItems.figures(store, date, resolvedDays)));
+    }
+
+    /** The latest run date whose items were applied (the default date of the figures), if any. */
+    public Optional<LocalDate> latestRun() {
+        return store.latestAppliedDate();
+    }
+
+    /** The Resolved window in days (recon.workbook.resolved-days). */
+    public int resolvedDays() {
+        return resolvedDays;
     }
 
     void print(BacklogFigures f, LocalDate latestRun) {

@@ -124,30 +124,53 @@ public class RunListings {
         return Optional.empty();
     }
 
+    /**
+     * What to do next about a run: the show command's "Next:" words, and the commands they name,
+     * in order, as the words a manager types ({@code restart}, {@code abandon}, {@code recover},
+     * {@code rerun}): the console turns them into its buttons, so that both always agree.
+     */
+    public record Next(String words, List<String> commands) {
+        public Next {
+            commands = List.copyOf(commands);
+        }
+    }
+
     private String next(Run run) {
+        return next(run, lock.exclusive()).words();
+    }
+
+    /**
+     * @param repositoryExclusive whether the asking process holds the job repository alone (an H2
+     *                            file): then a run marked running has lost its process
+     */
+    public static Next next(Run run, boolean repositoryExclusive) {
         LocalDate d = run.runDate();
         BatchStatus s = run.status();
         if (s == BatchStatus.COMPLETED) {
-            return "nothing to do. To reconcile the date again on purpose: rerun runDate=" + d + " --confirm";
+            return new Next("nothing to do. To reconcile the date again on purpose: rerun runDate=" + d + " --confirm",
+                    List.of("rerun"));
         }
         if (s == BatchStatus.ABANDONED) {
-            return "never resumed. To reconcile the date again: rerun runDate=" + d + " --confirm";
+            return new Next("never resumed. To reconcile the date again: rerun runDate=" + d + " --confirm",
+                    List.of("rerun"));
         }
         if (s.isRunning()) {
-            return lock.exclusive()
+            return new Next(repositoryExclusive
                     ? "its process died (this process holds the repository alone): recover runDate=" + d
                             + ", then: restart runDate=" + d
                     : "running in another process, or its process died; if it died: recover runDate=" + d
-                            + " --confirm, then: restart runDate=" + d;
+                            + " --confirm, then: restart runDate=" + d, List.of("recover"));
         }
         if (s == BatchStatus.STOPPED) { // a shutdown asked it to stop at a commit: nothing to fix
-            return "stopped at a commit by a shutdown: restart runDate=" + d + " (resumes after the last commit)";
+            return new Next("stopped at a commit by a shutdown: restart runDate=" + d
+                    + " (resumes after the last commit)", List.of("restart", "abandon"));
         }
         if (FailureReason.requiresRerun(FailureReason.of(run.last().getExitStatus().getExitDescription()))) {
-            return "a restart would fail the same way: fix the input, then " + FailureReason.rerunAdvice(d);
+            return new Next("a restart would fail the same way: fix the input, then " + FailureReason.rerunAdvice(d),
+                    List.of("abandon"));
         }
-        return "fix the cause, then: restart runDate=" + d + " (resumes after the last commit); or give it up: "
-                + "abandon runDate=" + d;
+        return new Next("fix the cause, then: restart runDate=" + d + " (resumes after the last commit); or give it "
+                + "up: abandon runDate=" + d, List.of("restart", "abandon"));
     }
 
     private static String exit(JobExecution e) {

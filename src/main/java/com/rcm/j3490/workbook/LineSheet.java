@@ -54,6 +54,16 @@ final class LineSheet {
                     List.of());
         }
 
+        /**
+         * Whether column {@code i} wraps its text: only wrapped-text columns inside the print area.
+         * A wrapped column outside it would make its rows tall on paper, where it is not even shown
+         * (and LibreOffice fits a row to every wrapped cell when it opens the file); there the text
+         * stays on one line and shows whole when the cell is opened.
+         */
+        boolean wraps(int i) {
+            return kinds.get(i) == Kind.WRAPPED_TEXT && (printedColumns <= 0 || i < printedColumns);
+        }
+
         Shape withTeamColumns(List<String> statuses) {
             return new Shape(baseName, headers, kinds, widths, frozenColumns, printedColumns,
                     headers.indexOf(LineColumns.WORK_STATUS), headers.indexOf(LineColumns.FOLLOW_UP_DATE),
@@ -111,7 +121,8 @@ final class LineSheet {
                 continue;
             }
             Kind kind = shape.kinds().get(i);
-            if (kind == Kind.WRAPPED_TEXT) {
+            boolean wraps = shape.wraps(i);
+            if (wraps) {
                 lines = Math.max(lines, linesOf(v.toString(), shape.widths()[i]));
             }
             if (v instanceof BigDecimal n) {
@@ -122,7 +133,7 @@ final class LineSheet {
                 Cells.date(row, i, d, styles.date);
             } else {
                 // input text (and anything a biller typed) is always a text cell, never a formula
-                Cells.text(row, i, v.toString(), kind == Kind.WRAPPED_TEXT ? styles.wrapped : styles.top);
+                Cells.text(row, i, v.toString(), wraps ? styles.wrapped : styles.top);
             }
         }
         if (lines > 1) {

@@ -2,6 +2,7 @@ package com.rcm.j3490.workbook;
 
 import com.rcm.j3490.backlog.BacklogFigures;
 import com.rcm.j3490.backlog.BacklogStore;
+import com.rcm.j3490.backlog.WorkbookItems;
 import com.rcm.j3490.backlog.WorkItem;
 import com.rcm.j3490.backlog.WorkStatus;
 import com.rcm.j3490.input.RowRejection;
@@ -151,7 +152,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         LocalDate runDate = context.runDate();
         try (var buffer = new WorklistBuffer(WORKLISTS, tempDir)) {
             store.forEachOpen(item -> {
-                if (!item.firstSeen().isAfter(runDate)) {
+                if (WorkbookItems.onWorklist(item, runDate)) {
                     buffer.add(item);
                 }
             });
@@ -179,10 +180,9 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
             }
         }
         // Resolved: newest first, then most recovered first
-        LocalDate windowStart = runDate.minusDays(options.resolvedDays() - 1L);
         try (var buffer = new WorklistBuffer(List.of(), tempDir)) {
-            store.forEachResolvedSince(windowStart, item -> {
-                if (!item.resolvedOn().isAfter(runDate)) {
+            store.forEachResolvedSince(WorkbookItems.resolvedFrom(runDate, options.resolvedDays()), item -> {
+                if (WorkbookItems.onResolved(item, runDate, options.resolvedDays())) {
                     buffer.add(item, -item.resolvedOn().toEpochDay(), WorklistBuffer.cents(item.recovered()), 0);
                 }
             });

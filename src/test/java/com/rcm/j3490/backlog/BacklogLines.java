@@ -16,6 +16,19 @@ public final class BacklogLines {
     private BacklogLines() {
     }
 
+    /**
+     * A store that commits a night's items every {@code lines} lines, so that a test can leave a
+     * night half applied (opened, a chunk committed, not finished) as a run in progress does.
+     */
+    public static BacklogStore storeCommittingEvery(javax.sql.DataSource dataSource, int lines) {
+        return new BacklogStore(dataSource, lines);
+    }
+
+    /** The lines of one chunk the store applies (and, with {@link #storeCommittingEvery}, commits) at once. */
+    public static int chunk() {
+        return BacklogStore.CHUNK;
+    }
+
     public static Builder line(String claimId, Status status) {
         return new Builder(claimId, status);
     }

@@ -48,9 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with the real operations: login, the runs page, the roles, CSRF, a confirmation page and its
  * action, a refusal shown as a message, and an error page without exception.
  */
-@SpringBootTest(classes = ReconApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles(ConsoleCommand.PROFILE)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ConsoleInBrowser {
     static final String NAME = "ConsoleBrowserTest";
     private static final LocalDate FAILED_DAY = LocalDate.of(2026, 1, 5);
     private static final LocalDate DEAD_DAY = LocalDate.of(2026, 1, 6);
@@ -58,80 +56,15 @@ class ConsoleBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        ConsoleFixtures.register(registry, "ConsoleBrowserTest");
-    }
-
-    @LocalServerPort int port;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired JobRepository jobRepository;
-    @Autowired RunHistory history;
-    @Autowired AuditLog audit;
-
-    private static final Path DOWNLOADS = Path.of("target/console-db/ConsoleBrowserTest/downloads").toAbsolutePath();
-
-    /** One browser for the class (it takes seconds to start); each test starts signed out. */
-    private static HeadlessChromium chromium;
-    WebDriver browser;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.start(DOWNLOADS);
-    }
-
-    @AfterAll
-    static void closeBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
+        ConsoleFixtures.register(registry, NAME, 2);
     }
 
     @BeforeEach
-    void runsInKnownStatesAndNoSession() throws IOException {
-        browser = chromium.driver();
+    void runsInKnownStates() throws IOException {
         ConsoleFixtures.inputs(NAME);
-        browser.get(url("/login"));
-        browser.manage().deleteAllCookies();
         ConsoleFixtures.clean(jdbc);
         ConsoleFixtures.failedRun(jobRepository, FAILED_DAY, "remittance file era-7.csv is not readable");
         ConsoleFixtures.startedByADeadProcess(jobRepository, DEAD_DAY);
-    }
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    void logIn(String user) {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys(user);
-        browser.findElement(By.name("password")).sendKeys(ConsoleFixtures.PASSWORD);
-        submit();
-    }
-
-    /**
-     * Submits the page's form and waits until the browser is on the page it leads to (every form
-     * here ends on another address: a POST is answered by a redirect).
-     */
-    void submit() {
-        String before = browser.getCurrentUrl();
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (before.equals(browser.getCurrentUrl()) && System.nanoTime() < deadline) {
-            sleep(50);
-        }
-        assertThat(browser.getCurrentUrl()).as("the form led to another page").isNotEqualTo(before);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    String page() {
-        return browser.findElement(By.tagName("body")).getText();
     }
 
     @Test
@@ -270,44 +203,5 @@ class ConsoleBrowserTest {
         }
     }
 
-    void act(LocalDate runDate, String button) {
-        browser.get(url("/runs/" + runDate));
-        browser.findElement(By.linkText(button)).click();
-        submit();
-    }
 
-    /** The whole page: the window is made as tall as the page first. */
-    void screenshot(Path file) throws IOException {
-        Object height = ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(1360, Math.max(600, ((Number) height).intValue() + 20)));
-        Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(new Dimension(1360, 900));
-    }
-
-    /** Waits until the date's run page shows the status (the page reloads itself while the console runs it). */
-    void waitForPage(LocalDate runDate, String status) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!browser.getCurrentUrl().equals(url("/runs/" + runDate))) {
-                browser.get(url("/runs/" + runDate));
-            }
-            if (!browser.findElements(By.cssSelector("section.run .status")).isEmpty()
-                    && browser.findElement(By.cssSelector("section.run .status")).getText().equals(status)
-                    && browser.findElements(By.cssSelector("p.flash[role=status]")).isEmpty()) {
-                return;
-            }
-            sleep(250);
-        }
-        assertThat(page()).as("run " + runDate + " reached " + status).contains(status);
-    }
-
-    /** A form POST in the browser's session (its cookie), outside the browser: to see the status code. */
-    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", "JSESSIONID=" + session)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -40,7 +40,12 @@ final class ConsoleFixtures {
         return Path.of("target/console-db", name, "files");
     }
 
-    static void register(DynamicPropertyRegistry registry, String name) {
+    /**
+     * The test's own job repository, inputs and users.
+     *
+     * @param skipLimit recon.skip-limit: a test makes a run fail on purpose with more malformed rows than this
+     */
+    static void register(DynamicPropertyRegistry registry, String name, int skipLimit) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/console-db/" + name + "/recon-repository");
         Path files = files(name);
         registry.add("recon.input.remittance", () -> files.resolve("remittance").toString());
@@ -49,7 +54,7 @@ final class ConsoleFixtures {
         registry.add("recon.reference.pricing", () -> files.resolve("ref/pricing.csv").toString());
         registry.add("recon.output.dir", () -> files.resolve("reports").toString());
         registry.add("recon.chunk-size", () -> "20");
-        registry.add("recon.skip-limit", () -> "2");
+        registry.add("recon.skip-limit", () -> Integer.toString(skipLimit));
         registry.add("server.address", () -> "127.0.0.1");
         String viewerHash = FAST.encode(PASSWORD);
         String managerHash = FAST.encode(PASSWORD);

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.rcm.j3490.ReconApplication;
+import com.rcm.j3490.backlog.BacklogLines;
+import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.ops.OpsFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +61,7 @@ class ConsolePagesTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        ConsoleFixtures.register(registry, NAME);
+        ConsoleFixtures.register(registry, NAME, 2);
         registry.add("recon.console.schedule", () -> "true");
         registry.add("recon.schedule.cron", () -> "0 30 1 * * *");
         registry.add("recon.schedule.zone", () -> "UTC");
@@ -100,6 +102,9 @@ class ConsolePagesTest {
     @Autowired JobRepository jobRepository;
     @Autowired RecordingOperations operations;
     @Autowired AuditLog audit;
+    @Autowired BacklogStore backlogStore;
+    @Autowired ReconCommandsOperations.CommandsFactory commandsFactory;
+    @Autowired com.rcm.j3490.ops.RunHistory history;
 
     @BeforeEach
     void runsInKnownStates() throws IOException {
@@ -189,6 +194,109 @@ class ConsolePagesTest {
         mvc.perform(get("/runs/2026-01-05").with(viewer())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("reconcileLines")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("/actions/"))));
+    }
+
+    /** The show command's "Next:" line, in its words, and the buttons of the commands it names (MANAGER only). */
+    @Test
+    void theRunPageSaysWhatToDoNextInTheShowCommandsWordsWithItsButtons() throws Exception {
+        String failed = page("/runs/2026-01-05", manager());
+        assertThat(failed).contains("<dt>Next</dt><dd class=\"next\">fix the cause, then: restart runDate=2026-01-05 "
+                + "(resumes after the last commit); or give it up: abandon runDate=2026-01-05</dd>");
+        assertThat(actionButtons(failed)).containsExactly("restart", "abandon");
+
+        String dead = page("/runs/2026-01-06", manager());
+        assertThat(dead).contains("its process died (this process holds the repository alone): recover "
+                + "runDate=2026-01-06, then: restart runDate=2026-01-06");
+        assertThat(actionButtons(dead)).containsExactly("recover");
+
+        LocalDate staged = LocalDate.of(2026, 1, 9);
+        ConsoleFixtures.failedRun(jobRepository, staged, "the workbook cannot be built from the staged lines (a value "
+                + "too large); a restart rebuilds it from the same lines and would fail the same way. Fix the input "
+                + "file, then " + com.rcm.j3490.job.FailureReason.rerunAdvice(staged));
+        String rerunNeeded = page("/runs/" + staged, manager());
+        assertThat(rerunNeeded).contains("a restart would fail the same way: fix the input, then abandon "
+                + "runDate=2026-01-09, then rerun runDate=2026-01-09 --confirm");
+        assertThat(actionButtons(rerunNeeded)).as("no restart button when a restart would fail the same way")
+                .containsExactly("abandon");
+
+        ConsoleFixtures.completedRun(jobRepository, DONE_DAY, FILES.resolve("reports/none.xlsx"));
+        String done = page("/runs/" + DONE_DAY, manager());
+        assertThat(done).contains("nothing to do. To reconcile the date again on purpose: rerun runDate=2026-01-04 "
+                + "--confirm");
+        assertThat(actionButtons(done)).containsExactly("rerun");
+
+        String none = page("/runs/2026-02-02", manager());
+        assertThat(none).contains("Next: no run yet: launch it (at the terminal: runDate=2026-02-02)");
+        assertThat(actionButtons(none)).containsExactly("launch");
+
+        String viewer = page("/runs/2026-01-05", viewer());
+        assertThat(viewer).as("a viewer reads what to do, without buttons")
+                .contains("fix the cause, then: restart runDate=2026-01-05");
+        assertThat(actionButtons(viewer)).isEmpty();
+    }
+
+    private String page(String path, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get(path).with(who)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    /** The actions the page's buttons lead to, in order. */
+    private static List<String> actionButtons(String page) {
+        List<String> actions = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"/runs/[0-9-]+/actions/([a-z]+)\"")
+                .matcher(page);
+        while (m.find()) {
+            actions.add(m.group(1));
+        }
+        return actions;
+    }
+
+    /**
+     * docs/operations.md's refusals, through the console's real operations (the same
+     * ReconCommands the command line calls): each is a REFUSED result whose message is exactly
+     * what the command says at the terminal, and nothing changes.
+     */
+    @Test
+    void theConsoleRefusesWhatTheCommandsRefuseInTheirWords() {
+        ConsoleFixtures.completedRun(jobRepository, DONE_DAY, FILES.resolve("reports/done.xlsx"));
+        LocalDate none = LocalDate.of(2026, 2, 3);
+        RunOperations real = new ReconCommandsOperations(commandsFactory, audit);
+        record Refusal(String what, java.util.function.Function<RunOperations, ActionResult> console,
+                java.util.function.Function<com.rcm.j3490.ops.ReconCommands, com.rcm.j3490.job.ExitCode> terminal) {
+        }
+        List<Refusal> refusals = List.of(
+                new Refusal("launch a completed date", o -> o.launch(DONE_DAY),
+                        c -> c.run(com.rcm.j3490.job.ReconLauncher.parameters(DONE_DAY))),
+                new Refusal("restart a completed date", o -> o.restart(DONE_DAY), c -> c.restart(DONE_DAY)),
+                new Refusal("abandon a completed date", o -> o.abandon(DONE_DAY), c -> c.abandon(DONE_DAY)),
+                new Refusal("launch a date marked running", o -> o.launch(DEAD_DAY),
+                        c -> c.run(com.rcm.j3490.job.ReconLauncher.parameters(DEAD_DAY))),
+                new Refusal("abandon a run marked running", o -> o.abandon(DEAD_DAY), c -> c.abandon(DEAD_DAY)),
+                new Refusal("recover a failed run", o -> o.recover(FAILED_DAY, false), c -> c.recover(FAILED_DAY, false)),
+                new Refusal("rerun a failed run", o -> o.rerun(FAILED_DAY), c -> c.rerun(FAILED_DAY, true)),
+                new Refusal("restart a date without run", o -> o.restart(none), c -> c.restart(none)));
+        for (Refusal r : refusals) {
+            String terminal = terminalWords(r.terminal());
+            ActionResult result = r.console().apply(real);
+            assertThat(result.outcome()).as(r.what()).isEqualTo(ActionResult.Outcome.REFUSED);
+            assertThat(result.message()).as(r.what()).isNotBlank().isEqualTo(terminal);
+        }
+        assertThat(history.latest(DONE_DAY).orElseThrow().status()).isEqualTo(org.springframework.batch.core.BatchStatus.COMPLETED);
+        assertThat(history.latest(FAILED_DAY).orElseThrow().status()).isEqualTo(org.springframework.batch.core.BatchStatus.FAILED);
+        assertThat(history.latest(DEAD_DAY).orElseThrow().status()).isEqualTo(org.springframework.batch.core.BatchStatus.STARTED);
+    }
+
+    /** What the command prints at the terminal when it refuses (its one line, or its printed lines). */
+    private String terminalWords(java.util.function.Function<com.rcm.j3490.ops.ReconCommands, com.rcm.j3490.job.ExitCode> command) {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        try {
+            com.rcm.j3490.job.ExitCode code = command.apply(commandsFactory.create(
+                    new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(code).isNotEqualTo(com.rcm.j3490.job.ExitCode.COMPLETED);
+            return printed.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (com.rcm.j3490.job.UserError e) {
+            return e.getMessage();
+        }
     }
 
     @Test
@@ -373,6 +481,29 @@ class ConsolePagesTest {
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("No night has been applied"),
                         Matchers.containsString("0-30 days"), Matchers.containsString("over 90 days"),
                         Matchers.containsString("Recoverable"), Matchers.containsString("$0.00"))));
+    }
+
+    /** The backlog command's own figures (BacklogReport), resolved items included. */
+    @Test
+    void theBacklogPageShowsTheBacklogCommandsFigures() throws Exception {
+        LocalDate night1 = LocalDate.of(2026, 1, 10);
+        try (BacklogStore.Night night = backlogStore.night(night1)) {
+            night.line(BacklogLines.line("A", com.rcm.j3490.rules.Status.DENIED_CO16).atStake("1210.00").build());
+            night.line(BacklogLines.line("B", com.rcm.j3490.rules.Status.OVERPAID).atStake("100.00").build());
+            night.finish();
+        }
+        try (BacklogStore.Night night = backlogStore.night(night1.plusDays(1))) {
+            night.line(BacklogLines.line("A", com.rcm.j3490.rules.Status.PAID_OK).paid("1210.00").check("CHK-2").build());
+            night.finish();
+        }
+        String page = page("/backlog", viewer());
+        assertThat(page).contains("as of <span>2026-01-11</span>", "Overpaid", "$100.00",
+                "<td>On 2026-01-11</td><td class=\"n\">1</td>", "$1,210.00", "Last 30 days")
+                .doesNotContain("No night has been applied");
+        assertThat(page("/backlog?asOf=2026-03-01", viewer())).as("the command's asOf=: the same items, aged")
+                .contains("as of <span>2026-03-01</span>", "61-90 days</td><td class=\"n\">0", "31-60 days</td><td class=\"n\">1");
+        assertThat(page("/backlog?asOf=2026-01-01", viewer())).as("the command's refusal, as a message")
+                .contains("asOf=2026-01-01 is before the latest run (2026-01-11)").doesNotContain("Exception");
     }
 
     @Test

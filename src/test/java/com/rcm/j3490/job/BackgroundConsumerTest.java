@@ -34,4 +34,22 @@ class BackgroundConsumerTest {
             }
         }).isInstanceOf(IllegalStateException.class).hasMessage("disk full");
     }
+
+    @Test
+    void aFailureIsThrownOnceAndTheConsumersThreadEnds() throws Exception {
+        List<Thread> worker = new ArrayList<>();
+        var consumer = new BackgroundConsumer<Integer>("test-once", i -> {
+            worker.add(Thread.currentThread());
+            throw new IllegalStateException("disk full");
+        });
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 100_000; i++) {
+                consumer.accept(i);
+            }
+        }).hasMessage("disk full");
+        consumer.close(); // the failure was reported already: not again
+        worker.get(0).join(10_000);
+        assertThat(worker.get(0).isAlive()).as("the consumer's thread ended").isFalse();
+        assertThat(worker.get(0).getName()).isEqualTo("test-once");
+    }
 }

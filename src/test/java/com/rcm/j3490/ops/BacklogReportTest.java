@@ -4,19 +4,25 @@ import static com.rcm.j3490.backlog.BacklogLines.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rcm.j3490.backlog.BacklogFigures;
+import com.rcm.j3490.backlog.BacklogLines;
 import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.job.ExitCode;
 import com.rcm.j3490.job.UserError;
+import com.rcm.j3490.rules.Lines;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import com.rcm.j3490.workbook.WorklistWorkbookWriter;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -28,12 +34,15 @@ class BacklogReportTest {
     private static final LocalDate NIGHT_2 = NIGHT_1.plusDays(1);
 
     private BacklogStore store;
+    private JdbcDataSource dataSource;
+    @TempDir Path tmp;
     private TransactionTemplate readOnly;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @BeforeEach
     void database() {
         JdbcDataSource ds = new JdbcDataSource();
+        dataSource = ds;
         ds.setURL("jdbc:h2:mem:backlog-report-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         new ResourceDatabasePopulator(new ClassPathResource("db/backlog-schema.sql")).execute(ds);
@@ -98,6 +107,47 @@ class BacklogReportTest {
                 """);
         assertThat(output()).as("the same figures as the Summary: one class, the same items")
                 .contains("Total open        " + store.figures(NIGHT_2, 30).open().count());
+    }
+
+    /**
+     * While a later night is being applied (its first chunk committed, the night not finished),
+     * the items it opened and resolved are in the database, dated after the latest applied run.
+     * The command, as of that run, gives exactly the figures of that run's workbook Summary: items
+     * first seen on or before the date, the Resolved window ending on it.
+     */
+    @Test
+    void theFiguresEqualTheSummaryOfTheSameDateWhileALaterNightIsBeingApplied() {
+        twoNights();
+        LocalDate night3 = NIGHT_2.plusDays(1);
+        BacklogStore committingEachChunk = BacklogLines.storeCommittingEvery(dataSource, 1);
+        try (BacklogStore.Night night = committingEachChunk.night(night3)) {
+            night.line(line("B", Status.PAID_OK).paid("1000.00").check("CHK-3").build()); // resolves B on night 3
+            for (int i = 1; i < BacklogLines.chunk(); i++) {
+                night.line(line("N" + i, Status.UNDERPAID).atStake("10.00").check("CHK-3").build());
+            }
+            // no finish: the run is still applying night 3
+        }
+        assertThat(store.latestAppliedDate()).contains(NIGHT_2);
+        assertThat(store.openCount()).as("night 3's committed chunk is in the database").isGreaterThan(4);
+
+        BacklogFigures command = report().figures(null).orElseThrow();
+        BacklogFigures summary = summaryOfAWorkbook(NIGHT_2);
+        assertThat(command).isEqualTo(summary);
+        // D, P, E open (B was paid on night 3: not open now, and its resolution is after night 2);
+        // none of night 3's new items; A resolved on night 2
+        assertThat(command.open().count()).isEqualTo(3);
+        assertThat(command.newTonight().count()).isEqualTo(1);
+        assertThat(command.resolvedInWindow().count()).isEqualTo(1);
+        assertThat(command.resolvedTonight().recovered()).isEqualByComparingTo("1210.00");
+    }
+
+    /** The Summary's figures of a workbook of {@code runDate} written now from the store, as the job writes it. */
+    private BacklogFigures summaryOfAWorkbook(LocalDate runDate) {
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(tmp, runDate, Lines.DESCRIPTIONS,
+                new WorklistWorkbookWriter.Options(14, false, 30), store.extraColumns())) {
+            writer.backlog(store, tmp.resolve("spill"));
+            return writer.figures();
+        }
     }
 
     @Test

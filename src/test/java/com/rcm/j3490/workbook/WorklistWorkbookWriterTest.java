@@ -62,6 +62,39 @@ class WorklistWorkbookWriterTest {
         assertThat(all.getLastRowNum()).isEqualTo(5);
     }
 
+    /**
+     * Printed, a worklist row is as tall as its printed columns need: the long texts of columns
+     * outside the print area (remark descriptions, adjustments, notes) neither wrap nor make the
+     * row tall; a long text inside it (the rework action) still wraps.
+     */
+    @Test
+    void onlyPrintedColumnsWrapAndSetTheRowHeight(@TempDir Path other) throws Exception {
+        String[] manyRemarks = IntStream.rangeClosed(1, 30).mapToObj(i -> "N" + (100 + i)).toArray(String[]::new);
+        try (XSSFWorkbook book = open(Nights.write(other, NIGHT_1, List.of(
+                line("L1").status(Status.DENIED_CO16).denial("CO-16").remarks(manyRemarks).atStake("500.00").build())))) {
+            XSSFSheet sheet = book.getSheet("Denied CO-16");
+            List<String> headers = StreamSupport.stream(sheet.getRow(0).spliterator(), false)
+                    .map(Cell::getStringCellValue).toList();
+            org.apache.poi.ss.util.CellRangeAddress area = org.apache.poi.ss.util.CellRangeAddress.valueOf(
+                    book.getPrintArea(book.getSheetIndex(sheet)).replaceAll("^.*!", "").replace("$", ""));
+            Row row = sheet.getRow(1);
+            Cell remarks = row.getCell(headers.indexOf("Remark Descriptions"));
+            assertThat(remarks.getStringCellValue()).as("a text of many lines at width 40").hasSizeGreaterThan(200);
+            assertThat(headers.indexOf("Remark Descriptions")).as("outside the print area").isGreaterThan(area.getLastColumn());
+            assertThat(remarks.getCellStyle().getWrapText()).isFalse();
+            assertThat(row.getHeightInPoints()).as("one line: nothing printed wraps").isEqualTo(sheet.getDefaultRowHeightInPoints());
+            for (int c = 0; c < headers.size(); c++) {
+                Cell cell = row.getCell(c);
+                if (cell != null && c > area.getLastColumn()) {
+                    assertThat(cell.getCellStyle().getWrapText()).as(headers.get(c) + " wraps outside the print area").isFalse();
+                }
+            }
+            Cell action = row.getCell(headers.indexOf("Rework Action"));
+            assertThat(headers.indexOf("Rework Action")).isLessThanOrEqualTo(area.getLastColumn());
+            assertThat(action.getCellStyle().getWrapText()).as("a printed long text still wraps").isTrue();
+        }
+    }
+
     @Test
     void sheetsInOrder() {
         List<String> names = IntStream.range(0, wb.getNumberOfSheets()).mapToObj(wb::getSheetName).toList();
