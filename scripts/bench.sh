@@ -38,6 +38,12 @@ JOB_OPTS=${BENCH_JAVA_OPTS:-}
 JOB_ARGS=${BENCH_JOB_ARGS---recon.skip-limit=-1}
 FORMAT=${BENCH_FORMAT:-csv}
 RUN_DATE=2026-11-23
+# GNU time (Debian's "time" package) when present: user + system CPU seconds and the peak RSS
+if [ -x /usr/bin/time ]; then
+    TIME_CMD=(/usr/bin/time -f '%U %S %M')
+else
+    TIME_CMD=(bash -c 'shift 2; exec "$@"' time-less)
+fi
 JAR=target/j3490-recon.jar
 SIZES=("$@")
 if [ ${#SIZES[@]} -eq 0 ]; then
@@ -159,7 +165,9 @@ for lines in "${SIZES[@]}"; do
 
     set +e
     start=$(date +%s%N)
-    java -Xmx"$XMX" -Xlog:gc*:file="$run/gc.log" ${JOB_OPTS//@RUN@/$run} -jar "$JAR" \
+    # CPU seconds and the resident peak beside the wall time: on a shared machine the wall time
+    # measures the neighbours too, the CPU time much less so
+    "${TIME_CMD[@]}" -o "$run/time.txt" java -Xmx"$XMX" -Xlog:gc*:file="$run/gc.log" ${JOB_OPTS//@RUN@/$run} -jar "$JAR" \
         --recon.input.remittance="$remittance_in" "${claims_arg[@]}" \
         --recon.input.invoices="$input/invoices" \
         --recon.reference.contracts="$input/reference/payer-contracts.csv" \
@@ -208,7 +216,8 @@ for lines in "${SIZES[@]}"; do
     ROWS+=("$row")
     WALLS+=("$wall_ms")
     PEAKS+=("$peak")
-    DETAILS+=("- $lines ($BACKLOG earlier work items): job $(prop "$run/report.properties" job.status "?"), applyBacklog $(secs "$(prop "$run/report.properties" step.applyBacklog.ms -1)") s, GC $(gc_summary "$run/gc.log"), largest heap after any pause (Remark and Cleanup included) $(peak_heap_all_pauses_mb "$run/gc.log") MB; load average before $load_before, after $load_after; all-lines rows $(prop "$run/report.properties" allLinesRows "?"), worklist rows $(prop "$run/report.properties" worklistRows "?"), duplicates $(prop "$run/report.properties" duplicates "?"), rejected $(prop "$run/report.properties" rejectedRows "?"); logs in $run/")
+    cpu=$(tail -1 "$run/time.txt" 2>/dev/null | awk 'NF == 3 { printf "%.1f s CPU (user %.1f + system %.1f), peak RSS %.0f MB", $1 + $2, $1, $2, $3 / 1024 }')
+    DETAILS+=("- $lines ($BACKLOG earlier work items): job $(prop "$run/report.properties" job.status "?"), ${cpu:-CPU not measured (no /usr/bin/time)}, applyBacklog $(secs "$(prop "$run/report.properties" step.applyBacklog.ms -1)") s, GC $(gc_summary "$run/gc.log"), largest heap after any pause (Remark and Cleanup included) $(peak_heap_all_pauses_mb "$run/gc.log") MB; load average before $load_before, after $load_after; all-lines rows $(prop "$run/report.properties" allLinesRows "?"), worklist rows $(prop "$run/report.properties" worklistRows "?"), duplicates $(prop "$run/report.properties" duplicates "?"), rejected $(prop "$run/report.properties" rejectedRows "?"); logs in $run/")
     if [ "$rc" -ne 0 ]; then
         log "job failed; last lines of $run/job.log:"
         tail -5 "$run/job.log" >&2
