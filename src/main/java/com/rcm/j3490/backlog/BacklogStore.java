@@ -39,8 +39,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *     {@link TeamColumnsSource}), then {@link Night#line} per staged line in input order, then
  *     {@link Night#finish()} → {@link NightResult}; close the night in any case.
  * <li>Reading (the workbook, the {@code backlog} command): {@link #forEachOpen},
- *     {@link #forEachResolvedSince}, {@link #figures(LocalDate, int)} (the Summary's figures of the
- *     items a workbook of that date shows), {@link #find}, {@link #openCount()},
+ *     {@link #forEachResolvedSince} ({@link WorkbookItems} says which of them a workbook of a date
+ *     shows, and sums them for the Summary), {@link #find}, {@link #openCount()},
  *     {@link #extraColumns()} (team-added headers, in order), {@link #lastTeamWorkbookDate()},
  *     {@link #latestAppliedDate()}, {@link #applied(LocalDate)}. Reads stream; on PostgreSQL call
  *     them inside a (read-only) transaction so that rows stream rather than load at once.
@@ -538,18 +538,6 @@ public class BacklogStore {
     /** Every item resolved on or after a date (the Resolved sheet's window), streamed. */
     public void forEachResolvedSince(LocalDate from, Consumer<WorkItem> sink) {
         stream(SELECT_ITEM + " WHERE is_open = FALSE AND resolved_on >= ?", sink, from);
-    }
-
-    /**
-     * The figures of the items a workbook of {@code runDate} shows: every open item, and the items
-     * resolved in the last {@code resolvedDays} days, the run date included (the Resolved sheet's
-     * window). Streamed: the backlog is never held in memory.
-     */
-    public BacklogFigures figures(LocalDate runDate, int resolvedDays) {
-        BacklogFigures.Builder figures = BacklogFigures.builder(runDate);
-        forEachOpen(figures::add);
-        forEachResolvedSince(runDate.minusDays(resolvedDays - 1L), figures::add);
-        return figures.build();
     }
 
     /** The headers the team added to the worklists, in order. */

@@ -106,7 +106,7 @@ class BacklogReportTest {
                 no expected), Refund owed (overpaid), Patient balance, Reversed.
                 """);
         assertThat(output()).as("the same figures as the Summary: one class, the same items")
-                .contains("Total open        " + store.figures(NIGHT_2, 30).open().count());
+                .contains("Total open        " + com.rcm.j3490.backlog.WorkbookItems.figures(store, NIGHT_2, 30).open().count());
     }
 
     /**
