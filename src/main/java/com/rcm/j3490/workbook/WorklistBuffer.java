@@ -77,21 +77,76 @@ public final class WorklistBuffer implements AutoCloseable {
 
     /** Every kept item, grouped by worklist in the order given, each group in worklist order. */
     public void forEachSorted(Consumer<WorkItem> sink) {
+        Sorted sorted = sorted();
+        sorted.forEach(0, sorted.index.length, sink);
+    }
+
+    /**
+     * The kept items sorted once; each worklist's items can then be read on its own, on any
+     * thread (every read opens the spill file on its own), so that worklists can be written side
+     * by side. Call after the last {@link #add}.
+     */
+    public Sorted sorted() {
         try {
             out.flush();
-            int[] index = sortedIndex();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Sorted(sortedIndex());
+    }
+
+    /** The items in worklist order, by worklist. */
+    public final class Sorted {
+        private final int[] index;
+        /** where each group's items start in {@link #index}; one more entry for the end */
+        private final int[] starts;
+
+        private Sorted(int[] index) {
+            this.index = index;
+            // with an order, the groups are its positions, ascending (a buffer without one sorts by
+            // its own keys and is read whole)
+            this.starts = new int[order.size() + 1];
+            int i = 0;
+            for (int g = 0; g < order.size(); g++) {
+                starts[g] = i;
+                while (i < index.length && groups.get(index[i]) == g) {
+                    i++;
+                }
+            }
+            starts[order.size()] = index.length;
+        }
+
+        /** Items kept for this worklist. */
+        public int count(Status status) {
+            int g = order.indexOf(status);
+            return g < 0 ? 0 : starts[g + 1] - starts[g];
+        }
+
+        /** This worklist's items in worklist order. */
+        public void forEach(Status status, Consumer<WorkItem> sink) {
+            int g = order.indexOf(status);
+            if (g >= 0) {
+                forEach(starts[g], starts[g + 1], sink);
+            }
+        }
+
+        private void forEach(int from, int to, Consumer<WorkItem> sink) {
             int size = offsets.size();
             try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-                for (int i : index) {
+                for (int k = from; k < to; k++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.util.concurrent.CancellationException("the workbook step failed");
+                    }
+                    int i = index[k];
                     long start = offsets.get(i);
                     byte[] data = new byte[(int) ((i + 1 < size ? offsets.get(i + 1) : written) - start)];
                     in.seek(start);
                     in.readFully(data);
                     sink.accept(ItemCodec.item(data));
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

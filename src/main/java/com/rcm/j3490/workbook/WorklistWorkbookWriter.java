@@ -16,6 +16,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.poi.ss.SpreadsheetVersion;
 import com.rcm.j3490.workbook.poi.SheetCompressingWorkbook;
@@ -138,7 +146,9 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
             if (!item.isOpen() || item.status() != status) {
                 throw new IllegalArgumentException("item " + item.key() + " is not open on " + status.label());
             }
-            figures.add(item);
+            synchronized (figures) { // two worklist writers
+                figures.add(item);
+            }
         });
     }
 
@@ -156,27 +166,36 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
                     buffer.add(item);
                 }
             });
-            var worklists = new java.util.ArrayDeque<>(WORKLISTS);
-            @SuppressWarnings("unchecked")
-            Sink<WorkItem>[] current = new Sink[1];
-            buffer.forEachSorted(item -> {
-                while (current[0] == null || worklists.peekFirst() != item.status()) {
-                    if (current[0] != null) {
-                        current[0].close();
-                        worklists.removeFirst();
-                    }
-                    current[0] = worklist(worklists.peekFirst());
-                }
-                current[0].accept(item);
+            WorklistBuffer.Sorted sorted = buffer.sorted();
+            // every worklist sheet exists, in 2.4 order, even when its status has no open item
+            Map<Status, Sink<WorkItem>> sheets = new EnumMap<>(Status.class);
+            WORKLISTS.forEach(status -> sheets.put(status, worklist(status)));
+            // written by two threads, the worklists shared out by their rows: with a large backlog
+            // they are most of the workbook, and the All Lines pass beside them ends sooner
+            List<Status> mine = new ArrayList<>();
+            List<Status> theirs = new ArrayList<>();
+            long[] rows = new long[2];
+            WORKLISTS.stream().sorted(Comparator.comparingInt(sorted::count).reversed()).forEach(status -> {
+                int side = rows[0] <= rows[1] ? 0 : 1;
+                (side == 0 ? mine : theirs).add(status);
+                rows[side] += sorted.count(status);
             });
-            // every worklist sheet exists, even when its status has no open item
-            while (!worklists.isEmpty()) {
-                if (current[0] == null) {
-                    current[0] = worklist(worklists.peekFirst());
-                }
-                current[0].close();
-                current[0] = null;
-                worklists.removeFirst();
+            ExecutorService other = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "worklists-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                Future<?> theirsDone = other.submit(() -> write(theirs, sorted, sheets));
+                write(mine, sorted, sheets);
+                await(theirsDone);
+                // completed in 2.4 order on this thread: the workbook's names and formats come out
+                // in the same order whichever writer finished first
+                WORKLISTS.forEach(status -> sheets.get(status).close());
+            } finally {
+                // on a failure here the other writer stops at its next item (interrupted)
+                other.shutdownNow();
+                awaitEnd(other);
             }
         }
         // Resolved: newest first, then most recovered first
@@ -187,6 +206,47 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
                 }
             });
             resolved(buffer::forEachSorted);
+        }
+    }
+
+    private static void write(List<Status> statuses, WorklistBuffer.Sorted sorted, Map<Status, Sink<WorkItem>> sheets) {
+        for (Status status : statuses) {
+            sorted.forEach(status, sheets.get(status));
+        }
+    }
+
+    /** The task's end; its failure rethrown as it was thrown. */
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the worklists were written", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
+    }
+
+    private static void awaitEnd(ExecutorService executor) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

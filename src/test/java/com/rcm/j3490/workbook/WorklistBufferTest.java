@@ -40,6 +40,37 @@ class WorklistBufferTest {
     }
 
     @Test
+    void eachWorklistReadsOnItsOwnOnTwoThreadsInTheSameOrder(@TempDir Path dir) throws Exception {
+        List<ReconciledLine> lines = List.of(
+                line("A", Status.DENIED_CO16, "10.00", DAY),
+                line("B", Status.UNDERPAID, "5.00", DAY),
+                line("C", Status.PAID_OK, "0.00", DAY),
+                line("E", Status.UNDERPAID, "50.00", DAY),
+                line("G", Status.DENIED_CO16, "99.99", null));
+        try (WorklistBuffer buffer = new WorklistBuffer(
+                List.of(Status.UNDERPAID, Status.DENIED_CO50, Status.DENIED_CO16), dir)) {
+            lines.forEach(l -> buffer.add(item(l)));
+            WorklistBuffer.Sorted sorted = buffer.sorted();
+            assertThat(sorted.count(Status.UNDERPAID)).isEqualTo(2);
+            assertThat(sorted.count(Status.DENIED_CO50)).isZero();
+            assertThat(sorted.count(Status.DENIED_CO16)).isEqualTo(2);
+            assertThat(sorted.count(Status.PAID_OK)).as("not a worklist of this buffer").isZero();
+
+            List<String> denied = new ArrayList<>();
+            Thread other = new Thread(() -> sorted.forEach(Status.DENIED_CO16, i -> denied.add(i.key().claimId())));
+            other.start();
+            List<String> underpaid = new ArrayList<>();
+            sorted.forEach(Status.UNDERPAID, i -> underpaid.add(i.key().claimId()));
+            other.join();
+            assertThat(underpaid).containsExactly("E", "B");
+            assertThat(denied).containsExactly("G", "A");
+            List<String> none = new ArrayList<>();
+            sorted.forEach(Status.DENIED_CO50, i -> none.add(i.key().claimId()));
+            assertThat(none).isEmpty();
+        }
+    }
+
+    @Test
     void manyLinesAcrossBlocksComeBackInTheSameOrderAsAStableSort(@TempDir Path dir) {
         java.util.Random random = new java.util.Random(3490);
         List<Status> worklists = List.of(Status.UNDERPAID, Status.DENIED_CO16, Status.DENIED_CO50);
