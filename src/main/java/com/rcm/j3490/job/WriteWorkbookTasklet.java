@@ -10,6 +10,7 @@ import com.rcm.j3490.backlog.BacklogFigures;
 import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.workbook.RunSummary;
 import com.rcm.j3490.workbook.SummaryWriter;
+import com.rcm.j3490.workbook.SideThread;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,11 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -102,11 +100,7 @@ public class WriteWorkbookTasklet implements Tasklet {
             // own read of the staging table on one thread (which also sums the night's lines for the
             // Summary: LineTotals is read only after that thread ended), the sheet on another; this
             // thread reads the open items and writes the worklists
-            ExecutorService allLinesThread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "all-lines-reader");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService allLinesThread = SideThread.named("all-lines-reader");
             AtomicBoolean stopped = new AtomicBoolean(); // this thread failed first: the All Lines pass ends early
             try {
                 Future<Long> allLines = allLinesThread.submit(() -> {
@@ -126,11 +120,11 @@ public class WriteWorkbookTasklet implements Tasklet {
                 });
                 writer.backlog(store, tempFolder);
                 worklistsDone = System.nanoTime();
-                allLinesDone = resultOf(allLines);
+                allLinesDone = SideThread.resultOf(allLines, "the All Lines sheet was written");
             } finally {
                 // nothing may still write the workbook when it is closed (or deleted, after a failure)
                 stopped.set(true);
-                awaitEnd(allLinesThread);
+                SideThread.awaitEnd(allLinesThread);
             }
             summary = summary(instanceId, runDate, files, totals);
             writer.summary(summary);
@@ -159,43 +153,6 @@ public class WriteWorkbookTasklet implements Tasklet {
         log.info("Workbook written: {} ({} lines; {})", written, summary.total().lines(), summary.byStatus().stream()
                 .filter(g -> g.lines() > 0).map(g -> g.key() + "=" + g.lines()).collect(Collectors.joining(", ")));
         return RepeatStatus.FINISHED;
-    }
-
-    /** The task's result; its failure rethrown as it was thrown. */
-    private static <T> T resultOf(Future<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the All Lines sheet was written", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause.getMessage(), cause);
-        }
-    }
-
-    /** Shuts the pass's thread down and waits for its task to return, even when interrupted. */
-    private static void awaitEnd(ExecutorService executor) {
-        executor.shutdown();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String seconds(long from, long to) {

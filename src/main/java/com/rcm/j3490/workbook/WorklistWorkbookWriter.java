@@ -19,11 +19,8 @@ import java.util.List;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.poi.ss.SpreadsheetVersion;
 import com.rcm.j3490.workbook.poi.SheetCompressingWorkbook;
@@ -180,22 +177,18 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
                 (side == 0 ? mine : theirs).add(status);
                 rows[side] += sorted.count(status);
             });
-            ExecutorService other = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "worklists-writer");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService other = SideThread.named("worklists-writer");
             try {
                 Future<?> theirsDone = other.submit(() -> write(theirs, sorted, sheets));
                 write(mine, sorted, sheets);
-                await(theirsDone);
+                SideThread.resultOf(theirsDone, "the worklists were written");
                 // completed in 2.4 order on this thread: the workbook's names and formats come out
                 // in the same order whichever writer finished first
                 WORKLISTS.forEach(status -> sheets.get(status).close());
             } finally {
                 // on a failure here the other writer stops at its next item (interrupted)
                 other.shutdownNow();
-                awaitEnd(other);
+                SideThread.awaitEnd(other);
             }
         }
         // Resolved: newest first, then most recovered first
@@ -212,41 +205,6 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     private static void write(List<Status> statuses, WorklistBuffer.Sorted sorted, Map<Status, Sink<WorkItem>> sheets) {
         for (Status status : statuses) {
             sorted.forEach(status, sheets.get(status));
-        }
-    }
-
-    /** The task's end; its failure rethrown as it was thrown. */
-    private static void await(Future<?> task) {
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the worklists were written", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause.getMessage(), cause);
-        }
-    }
-
-    private static void awaitEnd(ExecutorService executor) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                if (executor.awaitTermination(1, TimeUnit.MINUTES)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
