@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -102,23 +103,29 @@ public class WriteWorkbookTasklet implements Tasklet {
             // thread reads the open items and writes the worklists
             ExecutorService allLinesThread = SideThread.named("all-lines-reader");
             AtomicBoolean stopped = new AtomicBoolean(); // this thread failed first: the All Lines pass ends early
+            // its end frees a core for a second worklist writer
+            CompletableFuture<Void> allLinesEnded = new CompletableFuture<>();
             try {
                 Future<Long> allLines = allLinesThread.submit(() -> {
-                    readOnly.executeWithoutResult(tx -> {
-                        try (var sheet = writer.allLines();
-                                var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
-                            repository.forEachLine(instanceId, line -> {
-                                if (stopped.get()) {
-                                    throw new CancellationException("the workbook step failed");
-                                }
-                                totals.add(line);
-                                background.accept(line);
-                            });
-                        }
-                    });
-                    return System.nanoTime();
+                    try {
+                        readOnly.executeWithoutResult(tx -> {
+                            try (var sheet = writer.allLines();
+                                    var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
+                                repository.forEachLine(instanceId, line -> {
+                                    if (stopped.get()) {
+                                        throw new CancellationException("the workbook step failed");
+                                    }
+                                    totals.add(line);
+                                    background.accept(line);
+                                });
+                            }
+                        });
+                        return System.nanoTime();
+                    } finally {
+                        allLinesEnded.complete(null);
+                    }
                 });
-                writer.backlog(store, tempFolder);
+                writer.backlog(store, tempFolder, allLinesEnded);
                 worklistsDone = System.nanoTime();
                 allLinesDone = SideThread.resultOf(allLines, "the All Lines sheet was written");
             } finally {

@@ -19,8 +19,14 @@ import java.util.List;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.poi.ss.SpreadsheetVersion;
 import com.rcm.j3490.workbook.poi.SheetCompressingWorkbook;
@@ -150,12 +156,26 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     }
 
     /**
+     * The worklists and Resolved from the store, with a second worklist writer free to start at
+     * once (for callers that write nothing beside the worklists).
+     */
+    public void backlog(BacklogStore store, Path tempDir) {
+        backlog(store, tempDir, CompletableFuture.completedFuture(null));
+    }
+
+    /**
      * The worklists and Resolved from the store: every open item (first seen on or before the run
      * date; a rerun of an earlier date does not show later items) read as a stream, spilled and
      * sorted per worklist ({@link WorklistBuffer}), then each worklist written in 2.4 order; then
      * the items resolved in the last {@link Options#resolvedDays()} days, the run date included.
+     *
+     * <p>This thread writes the worklists, largest first. A second writer takes the worklists still
+     * waiting once {@code coreFree} completes (normally or not): the caller's work beside this
+     * one (All Lines) has ended. With a small backlog this thread is done before that and the
+     * second writer writes nothing, so it never takes a core from All Lines; with a large backlog
+     * the worklists are most of the workbook and two writers end them sooner.
      */
-    public void backlog(BacklogStore store, Path tempDir) {
+    public void backlog(BacklogStore store, Path tempDir, CompletionStage<?> coreFree) {
         LocalDate runDate = context.runDate();
         try (var buffer = new WorklistBuffer(WORKLISTS, tempDir)) {
             store.forEachOpen(item -> {
@@ -167,21 +187,30 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
             // every worklist sheet exists, in 2.4 order, even when its status has no open item
             Map<Status, Sink<WorkItem>> sheets = new EnumMap<>(Status.class);
             WORKLISTS.forEach(status -> sheets.put(status, worklist(status)));
-            // written by two threads, the worklists shared out by their rows: with a large backlog
-            // they are most of the workbook, and the All Lines pass beside them ends sooner
-            List<Status> mine = new ArrayList<>();
-            List<Status> theirs = new ArrayList<>();
-            long[] rows = new long[2];
-            WORKLISTS.stream().sorted(Comparator.comparingInt(sorted::count).reversed()).forEach(status -> {
-                int side = rows[0] <= rows[1] ? 0 : 1;
-                (side == 0 ? mine : theirs).add(status);
-                rows[side] += sorted.count(status);
-            });
+            Queue<Status> waiting = new ConcurrentLinkedQueue<>(WORKLISTS.stream()
+                    .filter(status -> sorted.count(status) > 0)
+                    .sorted(Comparator.comparingInt(sorted::count).reversed())
+                    .toList());
+            // the second writer begins only if it wakes before this thread has taken the last worklist
+            AtomicInteger second = new AtomicInteger(WAITING);
             ExecutorService other = SideThread.named("worklists-writer");
             try {
-                Future<?> theirsDone = other.submit(() -> write(theirs, sorted, sheets));
-                write(mine, sorted, sheets);
-                SideThread.resultOf(theirsDone, "the worklists were written");
+                Future<?> theirsDone = other.submit(() -> {
+                    try {
+                        coreFree.toCompletableFuture().handle((result, failure) -> null).get();
+                    } catch (InterruptedException | ExecutionException e) {
+                        return; // not needed any more, or this thread failed
+                    }
+                    if (second.compareAndSet(WAITING, WRITING)) {
+                        write(waiting, sorted, sheets);
+                    }
+                });
+                write(waiting, sorted, sheets);
+                if (second.compareAndSet(WAITING, NOT_NEEDED)) {
+                    theirsDone.cancel(true);
+                } else {
+                    SideThread.resultOf(theirsDone, "the worklists were written");
+                }
                 // completed in 2.4 order on this thread: the workbook's names and formats come out
                 // in the same order whichever writer finished first
                 WORKLISTS.forEach(status -> sheets.get(status).close());
@@ -202,8 +231,13 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
         }
     }
 
-    private static void write(List<Status> statuses, WorklistBuffer.Sorted sorted, Map<Status, Sink<WorkItem>> sheets) {
-        for (Status status : statuses) {
+    private static final int WAITING = 0;
+    private static final int WRITING = 1;
+    private static final int NOT_NEEDED = 2;
+
+    /** Writes worklists taken from the queue until none is left (two writers share one queue). */
+    private static void write(Queue<Status> waiting, WorklistBuffer.Sorted sorted, Map<Status, Sink<WorkItem>> sheets) {
+        for (Status status = waiting.poll(); status != null; status = waiting.poll()) {
             sorted.forEach(status, sheets.get(status));
         }
     }

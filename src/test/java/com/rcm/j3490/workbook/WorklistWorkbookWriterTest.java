@@ -340,6 +340,56 @@ class WorklistWorkbookWriterTest {
         }
     }
 
+    /**
+     * The second worklist writer starts only once the work beside the worklists (All Lines) has
+     * ended: never, if it never ends before this thread has written them all; at once; or midway.
+     * The worklists come out the same each way.
+     */
+    @Test
+    void theWorklistsDoNotWaitForTheWorkBesideThemAndComeOutTheSameWhoeverWritesThem() throws Exception {
+        Path items = Files.createDirectory(dir.resolve("items"));
+        var store = Nights.store(items);
+        try (var night = store.night(NIGHT_1)) {
+            for (int i = 1; i <= 900; i++) {
+                Status status = List.of(Status.UNDERPAID, Status.DENIED_CO16, Status.OVERPAID).get(i % 3);
+                night.line(line("W" + i).status(status).atStake(String.valueOf(2000 - i)).build());
+            }
+            night.finish();
+        }
+        var never = new java.util.concurrent.CompletableFuture<Void>();
+        var midway = new java.util.concurrent.CompletableFuture<Void>();
+        var atOnce = java.util.concurrent.CompletableFuture.<Void>completedFuture(null);
+        List<List<String>> written = new ArrayList<>();
+        for (var coreFree : List.of(never, atOnce, midway)) {
+            Path out = Files.createDirectory(dir.resolve("out" + written.size()));
+            Thread completer = new Thread(() -> midway.complete(null));
+            Path file = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+                try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(out, NIGHT_1, Nights.DESCRIPTIONS,
+                        Nights.OPTIONS, store.extraColumns())) {
+                    if (coreFree == midway) {
+                        completer.start();
+                    }
+                    writer.backlog(store, out.resolve("tmp"), coreFree);
+                    return writer.commit();
+                }
+            });
+            completer.join();
+            try (XSSFWorkbook read = open(file)) {
+                var format = new org.apache.poi.ss.usermodel.DataFormatter();
+                List<String> cells = new ArrayList<>();
+                for (Status status : WorklistWorkbookWriter.WORKLISTS) {
+                    for (Row row : read.getSheet(status.label())) {
+                        row.forEach(c -> cells.add(status + "!" + c.getAddress() + "=" + format.formatCellValue(c)));
+                    }
+                }
+                written.add(cells);
+            }
+        }
+        assertThat(written.get(0)).contains("UNDERPAID!D2=W3", "OVERPAID!D301=W899");
+        assertThat(written.get(1)).isEqualTo(written.get(0));
+        assertThat(written.get(2)).isEqualTo(written.get(0));
+    }
+
     @Test
     void sheetsPastTheRowLimitContinueOnANextSheet() throws Exception {
         Path other = Files.createDirectory(dir.resolve("small"));
