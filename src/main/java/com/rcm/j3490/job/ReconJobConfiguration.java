@@ -8,6 +8,7 @@ import com.rcm.j3490.reconcile.ReconcileProcessor;
 import com.rcm.j3490.reconcile.ReconcileWriter;
 import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
+import com.rcm.j3490.reconcile.X12SpillFolder;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -99,11 +100,11 @@ public class ReconJobConfiguration {
     @Bean
     Step inventoryInputs(JobRepository jobRepository, PlatformTransactionManager tm, ReconProperties properties,
             ReconRepository repository, RunReferenceData reference, RemittanceCheck remittanceCheck,
-            RunTracker runTracker, RunInputs runInputs) {
+            RunTracker runTracker, RunInputs runInputs, JobTempFolder jobTempFolder) {
         return new StepBuilder("inventoryInputs", jobRepository)
                 .tasklet(new InventoryStepTasklet(
                         new InventoryInputsTasklet(properties, repository, reference, runInputs, tm), remittanceCheck,
-                        repository), tm)
+                        repository, jobTempFolder.path()), tm)
                 // again on every restart: it checks that the inputs are the ones the run started with
                 .allowStartIfComplete(true)
                 .listener(runTracker)
@@ -183,10 +184,12 @@ public class ReconJobConfiguration {
 
     @Bean
     @StepScope
-    RemittanceItemReader remittanceReader(ReconRepository repository, ReconProperties properties, @Value("#{stepExecution}") StepExecution stepExecution) {
+    RemittanceItemReader remittanceReader(ReconRepository repository, JobTempFolder jobTempFolder,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         return new RemittanceItemReader(() -> repository.remittanceFilesToRead(instanceId),
-                () -> repository.remittanceBalances().startPass(instanceId, repository.stagedClaims().lookup(instanceId)));
+                () -> repository.remittanceBalances().startPass(instanceId),
+                new X12SpillFolder(jobTempFolder.path(), instanceId));
     }
 
     @Bean

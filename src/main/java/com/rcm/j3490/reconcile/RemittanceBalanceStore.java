@@ -1,7 +1,6 @@
 package com.rcm.j3490.reconcile;
 
 import com.rcm.j3490.input.x12.ClaimAdjustment;
-import com.rcm.j3490.input.x12.ClaimLineLookup;
 import com.rcm.j3490.input.x12.ProviderAdjustment;
 import com.rcm.j3490.input.x12.RemittanceListener;
 import com.rcm.j3490.input.x12.TransactionBalance;
@@ -12,11 +11,12 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Carries the 835s' balancing, claim CAS, PLB and the unjoined claim lines from the reconcile
- * step to the workbook step through the staging database (tables {@code recon_x12_*}). Restart-safe
- * by construction: the reader replays every file from its start on restart, so opening a pass
- * deletes the run's rows and the pass writes them again; rows written in a chunk that rolls back
- * roll back with it. Its size grows with transaction sets, claim CAS and PLB, not with lines.
+ * Carries the 835s' balancing, claim CAS and PLB from the reconcile step, and the unjoined claim
+ * lines from the remittance check, to the workbook step through the staging database (tables
+ * {@code recon_x12_*}). Restart-safe by construction: the reader replays every file from its start
+ * on restart, so opening a pass deletes the run's rows and the pass writes them again; rows
+ * written in a chunk that rolls back roll back with it. Its size grows with transaction sets,
+ * claim CAS and PLB, not with lines.
  */
 public class RemittanceBalanceStore {
     private final JdbcTemplate jdbc;
@@ -28,15 +28,28 @@ public class RemittanceBalanceStore {
     /**
      * Starts a reading pass of the run's remittances: forgets what an earlier pass of this run
      * stored, and returns what the reader needs to store this one.
-     *
-     * @param claims the claims given with {@code recon.input.claims}, or null
      */
-    public X12Remittances startPass(long instanceId, ClaimLineLookup claims) {
+    public X12Remittances startPass(long instanceId) {
         for (String table : List.of("recon_x12_transaction", "recon_x12_unbalanced_claim", "recon_x12_claim_adjustment",
-                "recon_x12_provider_adjustment", "recon_x12_claims")) {
+                "recon_x12_provider_adjustment")) {
             jdbc.update("DELETE FROM " + table + " WHERE job_instance_id = ?", instanceId);
         }
-        return new Pass(instanceId, claims);
+        return new Pass(instanceId);
+    }
+
+    /**
+     * The claims' figures as the remittance check joined them (the run's staged claims against all
+     * its 835 lines), replacing those of an earlier attempt; none when no claims were given.
+     *
+     * @param claimLines   target-code claim lines kept for joining, or null when no claims were given
+     * @param unjoinedLines of them, those no 835 line joined
+     */
+    public void claims(long instanceId, Long claimLines, Long unjoinedLines) {
+        jdbc.update("DELETE FROM recon_x12_claims WHERE job_instance_id = ?", instanceId);
+        if (claimLines != null) {
+            jdbc.update("INSERT INTO recon_x12_claims (job_instance_id, claim_lines, unjoined_lines) VALUES (?, ?, ?)",
+                    instanceId, claimLines, unjoinedLines);
+        }
     }
 
     /** What the run stored, in reading order. */
@@ -73,17 +86,10 @@ public class RemittanceBalanceStore {
     /** One reading pass: numbers its entries in reading order, which a replay repeats exactly. */
     private final class Pass implements X12Remittances, RemittanceListener {
         private final long instanceId;
-        private final ClaimLineLookup claims;
         private long entryNo;
 
-        Pass(long instanceId, ClaimLineLookup claims) {
+        Pass(long instanceId) {
             this.instanceId = instanceId;
-            this.claims = claims;
-        }
-
-        @Override
-        public ClaimLineLookup claims() {
-            return claims;
         }
 
         @Override
@@ -129,16 +135,6 @@ public class RemittanceBalanceStore {
                     instanceId, ++entryNo, a.file(), cut(a.checkNumber(), 80), cut(a.payerId(), 80),
                     cut(a.providerId(), 80), cut(a.fiscalPeriodDate(), 20), cut(a.reason(), 10),
                     cut(a.reference(), 200), a.amount());
-        }
-
-        @Override
-        public void finished() {
-            if (claims == null) {
-                return;
-            }
-            jdbc.update("DELETE FROM recon_x12_claims WHERE job_instance_id = ?", instanceId);
-            jdbc.update("INSERT INTO recon_x12_claims (job_instance_id, claim_lines, unjoined_lines) VALUES (?, ?, ?)",
-                    instanceId, claims.lineCount(), claims.unjoinedLineCount());
         }
     }
 

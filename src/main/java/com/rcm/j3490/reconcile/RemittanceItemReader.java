@@ -4,7 +4,7 @@ import com.rcm.j3490.input.Columns;
 import com.rcm.j3490.input.CsvRecord;
 import com.rcm.j3490.input.CsvRecordReader;
 import com.rcm.j3490.input.InputKind;
-import com.rcm.j3490.input.x12.Remittance835Reader;
+import com.rcm.j3490.input.x12.X12Spill;
 import com.rcm.j3490.input.x12.X12Files;
 import com.rcm.j3490.input.x12.X12ServiceLine;
 import java.io.IOException;
@@ -14,34 +14,40 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 
 /**
  * Streams the run's remittance files one record at a time: CSV rows, and the service lines of
- * X12 835 files (recognised by content, contract 5.1) mapped to the same records (5.2) and joined
- * to the provider's claims (5.3). Restartable: the item count is saved at every commit, and on
- * restart the records already committed are read again without being parsed and skipped, so an
- * 835 resumes exactly where a CSV does (its claim joins and balancing are replayed on the way).
+ * X12 835 files (recognised by content, contract 5.1) as the remittance check of the first step
+ * read them: mapped to the same records (5.2), joined to the provider's claims (5.3), and written
+ * to the run's spill of the file ({@link X12Spill}), so they are parsed and joined once a run.
+ * Restartable: the item count is saved at every commit, and on restart the records already
+ * committed are read again without being parsed and skipped, so an 835 resumes exactly where a
+ * CSV does (its balancing is replayed on the way).
  */
 public class RemittanceItemReader extends AbstractItemCountingItemStreamItemReader<RemittanceItem> {
     private final Supplier<List<RemittanceFile>> files;
     private final Supplier<X12Remittances> x12Source;
+    private final X12SpillFolder spills;
     private X12Remittances x12;
     private List<RemittanceFile> runFiles;
     private int fileIndex;
     private CsvRecordReader currentCsv;
-    private Remittance835Reader current835;
+    private X12Spill.Reader current835;
     /** Position of each claim's rows in the current CSV file, for files without line_number. */
     private final ClaimRowCounter claimOrdinals = new ClaimRowCounter();
 
-    /** A reader without claims and without a place for X12 balancing (the remittance check's count). */
+    /** A reader of CSV files only (the remittance check's count of a CSV file). */
     public RemittanceItemReader(Supplier<List<RemittanceFile>> files) {
-        this(files, X12Remittances::none);
+        this(files, X12Remittances::none, null);
     }
 
     /**
-     * @param x12 called when the reader opens (also on restart): the claims to join and where the
-     *            835s' balancing, claim CAS and PLB go
+     * @param x12    called when the reader opens (also on restart): where the 835s' balancing,
+     *               claim CAS and PLB go
+     * @param spills where the remittance check left its reading of each 835 file
      */
-    public RemittanceItemReader(Supplier<List<RemittanceFile>> files, Supplier<X12Remittances> x12) {
+    public RemittanceItemReader(Supplier<List<RemittanceFile>> files, Supplier<X12Remittances> x12,
+            X12SpillFolder spills) {
         this.files = files;
         this.x12Source = x12;
+        this.spills = spills;
         setName("remittance");
     }
 
@@ -55,11 +61,7 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
 
     @Override
     protected RemittanceItem doRead() {
-        RemittanceItem item = next(getCurrentItemCount());
-        if (item == null) {
-            x12.finished();
-        }
-        return item;
+        return next(getCurrentItemCount());
     }
 
     @Override
@@ -105,7 +107,10 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
         }
         RemittanceFile file = runFiles.get(fileIndex);
         if (X12Files.isX12(file.path())) {
-            current835 = Remittance835Reader.open(file.path(), x12.claims(), x12.listener(file));
+            if (spills == null) {
+                throw new IllegalStateException("X12 file " + file.name() + " is read by the remittance check, not here");
+            }
+            current835 = X12Spill.reader(spills.of(file), x12.listener(file));
         } else {
             currentCsv = CsvRecordReader.open(file.path(), InputKind.REMITTANCE);
         }
@@ -126,8 +131,12 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
         }
     }
 
+    /** Also removes the run's spills: a restart runs the first step again, which writes them anew. */
     @Override
     protected void doClose() {
         closeCurrent();
+        if (spills != null && runFiles != null) {
+            runFiles.forEach(spills::delete);
+        }
     }
 }

@@ -294,6 +294,11 @@ public class StagedClaims {
             return claimLines - joined.cardinality();
         }
 
+        /** The staged lines this lookup joined, by staging number (to count a night read by several lookups). */
+        public BitSet joinedLines() {
+            return (BitSet) joined.clone();
+        }
+
         private void load(List<String> ids) {
             for (String id : ids) {
                 batch.put(id, null);

@@ -33,7 +33,7 @@ public final class Remittance835Reader implements AutoCloseable {
         PAYER_NAME, CHECK_NUMBER, PAYMENT_DATE, CLAIM_STATUS, PAYER_CLAIM_NUMBER, LINE_NUMBER, MODIFIERS, NDC,
         DRUG_NAME, NDC_QUANTITY, NDC_UNIT, UNITS_BILLED, UNITS_PAID, ALLOWED_AMOUNT, ADJUSTMENTS, REMARK_CODES,
         PATIENT_NAME};
-    private static final HeaderIndex HEADER = new HeaderIndex(COLUMNS);
+    static final HeaderIndex HEADER = new HeaderIndex(COLUMNS);
     private static final Map<String, Integer> COLUMN_INDEX = new HashMap<>();
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
     /** Service lines mapped before their claims are looked up together (one query when staged in the database). */
