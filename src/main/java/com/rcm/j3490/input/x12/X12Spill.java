@@ -2,12 +2,10 @@ package com.rcm.j3490.input.x12;
 
 import com.rcm.j3490.input.CsvRecord;
 import com.rcm.j3490.rules.Flag;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +53,7 @@ public final class X12Spill {
     public static final class Writer implements RemittanceListener, AutoCloseable {
         private final Path spill;
         private final Path partial;
-        private final DataOutputStream out;
+        private final Out out;
         private long lines;
         private boolean complete;
 
@@ -63,7 +61,7 @@ public final class X12Spill {
             this.spill = spill;
             this.partial = spill.resolveSibling(spill.getFileName() + ".partial");
             try {
-                this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16));
+                this.out = new Out(Files.newOutputStream(partial));
                 out.writeInt(MAGIC);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + partial + ": " + e.getMessage(), e);
@@ -182,13 +180,7 @@ public final class X12Spill {
         }
 
         private void writeString(String s) throws IOException {
-            if (s == null) {
-                out.writeInt(-1);
-                return;
-            }
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(utf8.length);
-            out.write(utf8);
+            out.writeString(s);
         }
 
         private void writeMoney(BigDecimal amount) throws IOException {
@@ -203,7 +195,7 @@ public final class X12Spill {
     public static final class Reader implements AutoCloseable {
         private final Path spill;
         private final RemittanceListener listener;
-        private final DataInputStream in;
+        private final In in;
         private long lines;
         private boolean ended;
 
@@ -211,7 +203,7 @@ public final class X12Spill {
             this.spill = spill;
             this.listener = listener == null ? RemittanceListener.NONE : listener;
             try {
-                this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(spill), 1 << 16));
+                this.in = new In(Files.newInputStream(spill));
                 if (in.readInt() != MAGIC) {
                     in.close();
                     throw new IllegalStateException(spill + " is not a spill of an 835 file");
@@ -304,11 +296,7 @@ public final class X12Spill {
         }
 
         private String readString() throws IOException {
-            int length = in.readInt();
-            if (length < 0) {
-                return null;
-            }
-            return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            return in.readString();
         }
 
         private BigDecimal readMoney() throws IOException {
@@ -327,6 +315,157 @@ public final class X12Spill {
             } catch (IOException ignored) {
                 // read-only
             }
+        }
+    }
+
+    /**
+     * A buffered binary output without the locks of BufferedOutputStream and DataOutputStream
+     * (every int written went through four synchronised calls). Strings: length, then UTF-8; -1 = null.
+     */
+    private static final class Out {
+        private final OutputStream target;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+
+        Out(OutputStream target) {
+            this.target = target;
+        }
+
+        void writeByte(int b) throws IOException {
+            room(1);
+            buf[pos++] = (byte) b;
+        }
+
+        void writeShort(int v) throws IOException {
+            room(2);
+            buf[pos++] = (byte) (v >>> 8);
+            buf[pos++] = (byte) v;
+        }
+
+        void writeInt(int v) throws IOException {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                buf[pos++] = (byte) (v >>> shift);
+            }
+        }
+
+        void writeLong(long v) throws IOException {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buf[pos++] = (byte) (v >>> shift);
+            }
+        }
+
+        void writeString(String s) throws IOException {
+            if (s == null) {
+                writeInt(-1);
+                return;
+            }
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            writeInt(utf8.length);
+            if (utf8.length > buf.length - pos) {
+                flush();
+                if (utf8.length > buf.length) {
+                    target.write(utf8);
+                    return;
+                }
+            }
+            System.arraycopy(utf8, 0, buf, pos, utf8.length);
+            pos += utf8.length;
+        }
+
+        private void room(int n) throws IOException {
+            if (buf.length - pos < n) {
+                flush();
+            }
+        }
+
+        private void flush() throws IOException {
+            target.write(buf, 0, pos);
+            pos = 0;
+        }
+
+        void close() throws IOException {
+            try {
+                flush();
+            } finally {
+                target.close();
+            }
+        }
+    }
+
+    /** The reading side of {@link Out}. */
+    private static final class In {
+        private final InputStream source;
+        private byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int limit;
+
+        In(InputStream source) {
+            this.source = source;
+        }
+
+        byte readByte() throws IOException {
+            need(1);
+            return buf[pos++];
+        }
+
+        short readShort() throws IOException {
+            need(2);
+            return (short) (((buf[pos++] & 0xff) << 8) | (buf[pos++] & 0xff));
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v = (v << 8) | (buf[pos++] & 0xff);
+            }
+            return v;
+        }
+
+        long readLong() throws IOException {
+            need(8);
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (buf[pos++] & 0xff);
+            }
+            return v;
+        }
+
+        String readString() throws IOException {
+            int length = readInt();
+            if (length < 0) {
+                return null;
+            }
+            need(length);
+            String s = new String(buf, pos, length, StandardCharsets.UTF_8);
+            pos += length;
+            return s;
+        }
+
+        /** At least {@code n} bytes in the buffer (it grows for a longer string), or EOFException. */
+        private void need(int n) throws IOException {
+            if (limit - pos >= n) {
+                return;
+            }
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+            if (n > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, n);
+            }
+            while (limit < n) {
+                int read = source.read(buf, limit, buf.length - limit);
+                if (read < 0) {
+                    throw new EOFException();
+                }
+                limit += read;
+            }
+        }
+
+        void close() throws IOException {
+            source.close();
         }
     }
 }
