@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The job's temporary files (POI's streamed sheets, the worklist sort buffers) hold patient data,
+ * The job's temporary files (POI's streamed sheets, the worklist sort buffers, the 835 spills) hold patient data,
  * so they live in the job's own private folder, not in the shared {@code /tmp}:
  * {@code <recon.repository.path>/tmp/<pid>/}, 0700. Each process has its own folder, removed when
  * it ends; at every start the folders of processes that no longer run (killed with {@code kill -9},
