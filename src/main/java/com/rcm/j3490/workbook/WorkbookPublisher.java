@@ -147,7 +147,8 @@ public final class WorkbookPublisher {
      */
     private static Path locate(Path finalPath, Path temp) throws IOException {
         if (sameFile(finalPath, temp)) {
-            checkZip(finalPath);
+            // the very file checked under its temporary name; not opened again by the final name,
+            // which another process may move aside at any moment
             return finalPath;
         }
         String stem = finalPath.getFileName().toString().replaceFirst("\\.xlsx$", "");
