@@ -211,8 +211,10 @@ CREATE TABLE IF NOT EXISTS recon_x12_claims (
 -- night's claims in memory (reconcile.StagedClaims): one row per sending of a claim, in reading order,
 -- with its target-code lines in one value (StagedClaims' binary form; NULL when it has none: a later
 -- version without target lines removes the claim). The version rule (latest BHT stamp, ties the later
--- sending) is applied when a claim is looked up, by claim id per batch of 835 lines. first_line
--- numbers the target lines in staging order: the joined-line bookkeeping is one bit per line.
+-- sending) is applied when a claim is looked up, by claim id per batch of 835 lines. sending is the
+-- reading order: the claim file's position << 32 | the sending's position in its file (files are
+-- staged on several threads). first_line numbers the target lines from 0 in each file: the
+-- joined-line bookkeeping is one bit per line.
 CREATE TABLE IF NOT EXISTS recon_x12_claim_sending (
     job_instance_id BIGINT NOT NULL,
     sending BIGINT NOT NULL,

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A second thread for a part of the workbook written beside the step's own thread (All Lines,
- * half of the worklists): its executor, its result with the failure rethrown as it was thrown, and
+ * half of the worklists), or threads for the claim files staged at once: its executor, its result with the failure rethrown as it was thrown, and
  * its end awaited before the workbook is closed or deleted.
  */
 public final class SideThread {
@@ -17,7 +17,12 @@ public final class SideThread {
 
     /** One daemon thread of this name. */
     public static ExecutorService named(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
+        return named(name, 1);
+    }
+
+    /** {@code threads} daemon threads of this name (e.g. the claim files staged at once). */
+    public static ExecutorService named(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
