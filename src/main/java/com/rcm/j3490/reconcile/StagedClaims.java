@@ -82,8 +82,9 @@ public class StagedClaims {
     private static final String LOOKUP_SQL = "SELECT claim_id, sending, bht_stamp, first_line, ambiguous, lines_data "
             + "FROM recon_x12_claim_sending WHERE claim_id IN (" + String.join(", ", Collections.nCopies(LOOKUP_IDS, "?"))
             + ") AND job_instance_id = ?";
-    private static final String IDS_SQL = "SELECT sending, claim_id FROM recon_x12_claim_sending WHERE job_instance_id = ? "
-            + "AND sending IN (" + String.join(", ", Collections.nCopies(LOOKUP_IDS, "?")) + ")";
+    /** By row value: H2 looks each pair up in the primary key (with "sending IN (...)" it scanned the run's rows). */
+    private static final String IDS_SQL = "SELECT sending, claim_id FROM recon_x12_claim_sending WHERE (job_instance_id, "
+            + "sending) IN (" + String.join(", ", Collections.nCopies(LOOKUP_IDS, "(?, ?)")) + ")";
 
     private final JdbcTemplate jdbc;
 
@@ -265,12 +266,12 @@ public class StagedClaims {
     /** The claim ids of these sendings, in their order. */
     private List<String> claimIds(long instanceId, List<Long> sendings) {
         List<String> ids = new ArrayList<>(sendings.size());
-        Object[] args = new Object[LOOKUP_IDS + 1];
-        args[0] = instanceId;
+        Object[] args = new Object[2 * LOOKUP_IDS];
         for (int from = 0; from < sendings.size(); from += LOOKUP_IDS) {
             List<Long> batch = sendings.subList(from, Math.min(sendings.size(), from + LOOKUP_IDS));
             for (int i = 0; i < LOOKUP_IDS; i++) {
-                args[i + 1] = batch.get(Math.min(i, batch.size() - 1));
+                args[2 * i] = instanceId;
+                args[2 * i + 1] = batch.get(Math.min(i, batch.size() - 1));
             }
             Map<Long, String> byKey = new HashMap<>();
             jdbc.query(IDS_SQL, (ResultSet rs) -> {

@@ -106,14 +106,14 @@ class StagedClaimsThreadsTest {
     void partsOfAnySizeStagedOnTwoThreadsAreWhatOneThreadStagesWithResentClaimsAcrossThem() {
         // uneven parts (several insert batches, a tiny one between them), claims sent again in later
         // and earlier files with later, earlier and equal BHT stamps, versions without target lines
-        int[] sizes = {5200, 40, 6100, 1, 3000};
+        int[] sizes = {5200, 40, 2000, 1, 900};
         List<StagedClaims.Part> parts = new ArrayList<>();
         for (int p = 0; p < sizes.length; p++) {
             int part = p;
             int size = sizes[p];
             parts.add((sink, rejected) -> {
                 for (int i = 0; i < size; i++) {
-                    String id = "C" + (i * 7 + part * 3) % 9000;
+                    String id = "C" + (i * 7 + part * 3) % 4000;
                     String stamp = "202610" + (10 + (i + part) % 5) + "0800";
                     String code = (i + part) % 11 == 0 ? "96372" : "J3490";
                     List<ClaimLine> lines = List.of(StagedClaimsTest.line(id, "1", code, String.valueOf(part + 1), "P" + part),
