@@ -25,7 +25,6 @@ public final class X12SegmentReader implements AutoCloseable {
     private final EDIStreamReader reader;
     private long position;
     private final int synthetic;
-    private boolean rawText = true;
 
     private X12SegmentReader(InputStream in, String fileName) {
         this.fileName = fileName;
@@ -52,15 +51,6 @@ public final class X12SegmentReader implements AutoCloseable {
     /** Reads X12 from any stream, e.g. a classpath resource; {@code name} is shown in errors. */
     public static X12SegmentReader open(InputStream in, String name) {
         return new X12SegmentReader(in, name);
-    }
-
-    /**
-     * Segments come without their raw text ({@link X12Segment#raw()} is empty): for readers that
-     * never show a segment (the 837 claims), building it was a few percent of their time.
-     */
-    public X12SegmentReader withoutRawText() {
-        rawText = false;
-        return this;
     }
 
     public String fileName() {
@@ -109,7 +99,7 @@ public final class X12SegmentReader implements AutoCloseable {
                                 tag = null;
                                 continue;
                             }
-                            return new X12Segment(tag, elements, own, rawText ? raw(tag, elements) : "");
+                            return new X12Segment(tag, elements, own);
                         }
                     }
                     default -> {
@@ -129,38 +119,38 @@ public final class X12SegmentReader implements AutoCloseable {
         return synthetic > 0 && (tag.equals("GE") || tag.equals("IEA"));
     }
 
+    /**
+     * Puts one element or component in its place. Most elements are simple: they get an immutable
+     * one-value list, not a list of their own to grow (allocating and growing those was a few
+     * percent of a night); only a composite gets a growable list.
+     */
     private static void add(List<List<String>> elements, Location location, String text) {
         int element = location.getElementPosition();
         if (location.getElementOccurrence() > 1) {
             return; // a repetition: the fields this job reads never repeat
         }
         while (elements.size() < element) {
-            elements.add(new ArrayList<>(1));
+            elements.add(List.of());
         }
+        String value = text == null ? "" : text;
         List<String> components = elements.get(element - 1);
+        if (location.getComponentPosition() < 1 && components.isEmpty()) {
+            elements.set(element - 1, List.of(value));
+            return;
+        }
+        if (!(components instanceof ArrayList)) {
+            components = new ArrayList<>(components);
+            elements.set(element - 1, components);
+        }
         int component = Math.max(1, location.getComponentPosition());
         while (components.size() < component - 1) {
             components.add("");
         }
         if (components.size() < component) {
-            components.add(text == null ? "" : text);
+            components.add(value);
         } else {
-            components.set(component - 1, text == null ? "" : text);
+            components.set(component - 1, value);
         }
-    }
-
-    /** The segment as text with standard delimiters, for Rejected Rows. */
-    private String raw(String tag, List<List<String>> elements) {
-        StringBuilder out = new StringBuilder(tag);
-        for (List<String> components : elements) {
-            out.append('*').append(String.join(":", components));
-        }
-        int end = out.length();
-        while (end > tag.length() && (out.charAt(end - 1) == '*' || out.charAt(end - 1) == ':')) {
-            end--;
-        }
-        out.setLength(end);
-        return out.append('~').toString();
     }
 
     private static String firstLine(String message) {
