@@ -51,10 +51,12 @@ import org.springframework.transaction.support.TransactionOperations;
  * files at once, each in its own transactions), so every number is fixed per file, never by which
  * thread got there first. The reading order ({@code sending}) is the file's position in the high
  * 32 bits and the sending's position in the file in the low ones: file order, then order within the
- * file, as one thread reads them. Target lines are numbered from 0 in each file ({@code first_line}).
- * Rejected rows are passed on in file order, and the claim ids that may have been sent more than
- * once are picked in reading order once every file is staged, so the result is the same with any
- * number of threads.
+ * file, as one thread reads them. Target lines are numbered from 0 in each file ({@code first_line});
+ * once every file is staged, where each file's lines start in the run's numbering is written
+ * ({@code recon_x12_claim_file}), so a line's number is its file's first line plus its own, 0 to
+ * staged lines - 1 as one thread numbers them. Rejected rows are passed on in file order, and the
+ * claim ids that may have been sent more than once are picked in reading order once every file is
+ * staged, so the result is the same with any number of threads.
  *
  * <p>Memory: one batch of claims per staging thread (a claim-lines CSV file holds its own lines
  * while it is read, {@link com.rcm.j3490.input.x12.ClaimLinesCsvReader}), four bytes per sending until
@@ -125,7 +127,7 @@ public class StagedClaims {
             int threads, TransactionOperations tx) {
         tx.executeWithoutResult(s -> delete(instanceId));
         Set<String> codes = ClaimJoin.upper(targetCodes);
-        Merge merge = new Merge(rejected);
+        Merge merge = new Merge(instanceId, rejected);
         if (threads <= 1 || parts.size() < 2) {
             for (int p = 0; p < parts.size(); p++) {
                 merge.add(stagePart(instanceId, p, parts.get(p), codes, tx));
@@ -148,6 +150,8 @@ public class StagedClaims {
         }
         long claimLines = tx.execute(s -> {
             long lines = latestTargetLines(instanceId, merge);
+            jdbc.batchUpdate("INSERT INTO recon_x12_claim_file (job_instance_id, file_order, first_line) VALUES (?, ?, ?)",
+                    merge.firstLines);
             jdbc.update("INSERT INTO recon_x12_claim_stage (job_instance_id, staged_lines, claim_lines) VALUES (?, ?, ?)",
                     instanceId, merge.lines, lines);
             return lines;
@@ -186,16 +190,20 @@ public class StagedClaims {
      * them: a claim id whose hash an earlier sending had may have been sent before.
      */
     private static final class Merge {
+        private final long instanceId;
         private final Consumer<RowRejection> rejected;
         /** One bit per claim-id hash. */
         private final BitSet idHashes = new BitSet(ID_HASH_BITS);
         /** The {@code sending} of each candidate, in reading order. */
         private final List<Long> maybeResent = new ArrayList<>();
+        /** Per part: where its target lines start in the run's numbering. */
+        private final List<Object[]> firstLines = new ArrayList<>();
         private int part;
         private long sendings;
         private long lines;
 
-        Merge(Consumer<RowRejection> rejected) {
+        Merge(long instanceId, Consumer<RowRejection> rejected) {
+            this.instanceId = instanceId;
             this.rejected = rejected;
         }
 
@@ -209,6 +217,7 @@ public class StagedClaims {
                     maybeResent.add(sending(part, i));
                 }
             }
+            firstLines.add(new Object[] {instanceId, part, lines});
             sendings += staged.sendings();
             lines += staged.lines();
             part++;
@@ -228,6 +237,7 @@ public class StagedClaims {
     /** Forgets what the run staged. */
     public void delete(long instanceId) {
         jdbc.update("DELETE FROM recon_x12_claim_stage WHERE job_instance_id = ?", instanceId);
+        jdbc.update("DELETE FROM recon_x12_claim_file WHERE job_instance_id = ?", instanceId);
         jdbc.update("DELETE FROM recon_x12_claim_sending WHERE job_instance_id = ?", instanceId);
     }
 
@@ -236,9 +246,15 @@ public class StagedClaims {
      * takes a new one); null when the run has no staged claims (none were given).
      */
     public Lookup lookup(long instanceId) {
-        List<Long> stage = jdbc.queryForList("SELECT claim_lines FROM recon_x12_claim_stage WHERE job_instance_id = ?",
-                Long.class, instanceId);
-        return stage.isEmpty() ? null : new Lookup(instanceId, stage.get(0));
+        List<long[]> stage = jdbc.query("SELECT staged_lines, claim_lines FROM recon_x12_claim_stage WHERE job_instance_id = ?",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, instanceId);
+        if (stage.isEmpty()) {
+            return null;
+        }
+        // none for claims staged before files were staged at once: they were numbered as one part
+        long[] firstLines = jdbc.queryForList("SELECT first_line FROM recon_x12_claim_file WHERE job_instance_id = ? "
+                + "ORDER BY file_order", Long.class, instanceId).stream().mapToLong(Long::longValue).toArray();
+        return new Lookup(instanceId, stage.get(0)[0], stage.get(0)[1], firstLines);
     }
 
     /**
@@ -374,19 +390,22 @@ public class StagedClaims {
     /**
      * The join over the staged claims for one reading pass of the 835s: claims are fetched per
      * batch ({@link #prepare}), the rule is {@link ClaimJoin}'s, and each line joined is one bit
-     * (by its staging number, one bit set per part). Not thread-safe: one reader uses it.
+     * (by its staging number). Not thread-safe: one reader uses it.
      */
     public final class Lookup implements ClaimLineLookup {
         private final long instanceId;
         private final long claimLines;
-        /** Per part (claim file), the lines joined; a part's set grows to its highest joined line. */
-        private final List<BitSet> joined = new ArrayList<>();
+        /** Per part (claim file), its first line's number. */
+        private final long[] firstLines;
+        private final BitSet joined;
         /** The claims of the current batch by id; null = no joinable claim (never sent, or no target lines). */
         private final Map<String, Sending> batch = new HashMap<>();
 
-        private Lookup(long instanceId, long claimLines) {
+        private Lookup(long instanceId, long stagedLines, long claimLines, long[] firstLines) {
             this.instanceId = instanceId;
             this.claimLines = claimLines;
+            this.firstLines = firstLines;
+            this.joined = new BitSet((int) Math.min(Integer.MAX_VALUE, stagedLines));
         }
 
         @Override
@@ -415,10 +434,8 @@ public class StagedClaims {
             if (match < 0) {
                 return Optional.empty();
             }
-            while (joined.size() <= claim.part()) {
-                joined.add(new BitSet());
-            }
-            joined.get(claim.part()).set((int) (claim.firstLine() + match));
+            long partStart = claim.part() < firstLines.length ? firstLines[claim.part()] : 0;
+            joined.set((int) (partStart + claim.firstLine() + match));
             return Optional.of(claim.lines().get(match));
         }
 
@@ -429,7 +446,7 @@ public class StagedClaims {
 
         @Override
         public long unjoinedLineCount() {
-            return claimLines - joined.stream().mapToLong(BitSet::cardinality).sum();
+            return claimLines - joined.cardinality();
         }
 
         /** The staged lines this lookup joined, by staging number (to count a night read by several lookups). */

@@ -140,6 +140,26 @@ class StagedClaimsThreadsTest {
     }
 
     @Test
+    void eachFilesLinesAreNumberedAfterTheLinesOfTheFilesBeforeItAsOneThreadNumbersThem() {
+        List<StagedClaims.Part> parts = List.of(
+                (sink, rejected) -> {
+                    sink.offer("C1", new ClaimVersion("", 0), List.of(StagedClaimsTest.line("C1", "1", "J3490", "1", "A"),
+                            StagedClaimsTest.line("C1", "2", "96372", "1", "B"), StagedClaimsTest.line("C1", "3", "J3490", "1", "C")));
+                    sink.offer("C2", new ClaimVersion("", 0), List.of(StagedClaimsTest.line("C2", "1", "J3490", "1", "D")));
+                },
+                (sink, rejected) -> { }, // an empty file
+                (sink, rejected) -> sink.offer("C3", new ClaimVersion("", 2), List.of(
+                        StagedClaimsTest.line("C3", "1", "J3490", "1", "E"), StagedClaimsTest.line("C3", "2", "J3490", "1", "F"))));
+        StagedClaims.Staged staged = store.stage(1, parts, r -> { }, TARGET, 2, tx);
+        assertEquals(new StagedClaims.Staged(3, 5, 5), staged);
+        StagedClaims.Lookup claims = store.lookup(1);
+        claims.join("C3", "2", null, null, null);
+        claims.join("C1", "3", null, null, null);
+        assertEquals("{1, 4}", claims.joinedLines().toString(), "C1's second target line, C3's second (3 lines before it)");
+        assertEquals(3, claims.unjoinedLineCount());
+    }
+
+    @Test
     void aFailingFileFailsTheStagingWithTheFirstFailureInFileOrderAndLeavesTheRunUnstaged() {
         List<StagedClaims.Part> parts = List.of(
                 (sink, rejected) -> sink.offer("C1", new ClaimVersion("", 0), List.of(StagedClaimsTest.line("C1", "1",
@@ -183,6 +203,7 @@ class StagedClaimsThreadsTest {
         assertTrue(joined > 0);
         assertEquals(one.lineCount(), two.lineCount());
         assertEquals(one.unjoinedLineCount(), two.unjoinedLineCount());
+        assertEquals(one.joinedLines(), two.joinedLines(), "the same lines by the same numbers");
         assertEquals(one.lineCount() - joined, one.unjoinedLineCount(), "each joined line counted once");
     }
 
