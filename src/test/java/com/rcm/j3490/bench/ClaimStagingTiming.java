@@ -3,7 +3,6 @@ package com.rcm.j3490.bench;
 import com.rcm.j3490.input.InputFiles;
 import com.rcm.j3490.input.InputKind;
 import com.rcm.j3490.reconcile.StagedClaims;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <pre>nice -n 19 java -cp target/test-classes:target/classes:$(cat cp.txt) com.rcm.j3490.bench.ClaimStagingTiming /tmp/night 100000</pre>
  */
 public final class ClaimStagingTiming {
+    private static int databases;
+
     private ClaimStagingTiming() {
     }
 
@@ -47,9 +48,7 @@ public final class ClaimStagingTiming {
         }
     }
 
-    private static int databases;
-
-    private static void time(List<Path> files, int threads, boolean print) throws IOException, Exception {
+    private static void time(List<Path> files, int threads, boolean print) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:staging-timing-" + databases++ + ";DB_CLOSE_DELAY=-1");
         try (Connection c = ds.getConnection()) {
