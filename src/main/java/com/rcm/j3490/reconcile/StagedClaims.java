@@ -8,7 +8,7 @@ import com.rcm.j3490.input.x12.ClaimLine;
 import com.rcm.j3490.input.x12.ClaimLineLookup;
 import com.rcm.j3490.input.x12.ClaimSink;
 import com.rcm.j3490.input.x12.ClaimVersion;
-import com.rcm.j3490.workbook.SideThread;
+import com.rcm.j3490.threads.SideThread;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
