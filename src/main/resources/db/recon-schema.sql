@@ -211,8 +211,11 @@ CREATE TABLE IF NOT EXISTS recon_x12_claims (
 -- night's claims in memory (reconcile.StagedClaims): one row per sending of a claim, in reading order,
 -- with its target-code lines in one value (StagedClaims' binary form; NULL when it has none: a later
 -- version without target lines removes the claim). The version rule (latest BHT stamp, ties the later
--- sending) is applied when a claim is looked up, by claim id per batch of 835 lines. first_line
--- numbers the target lines in staging order: the joined-line bookkeeping is one bit per line.
+-- sending) is applied when a claim is looked up, by claim id per batch of 835 lines. sending is the
+-- reading order: the claim file's position << 32 | the sending's position in its file (files are
+-- staged on several threads). first_line numbers the target lines from 0 in each file; with the
+-- file's first line (recon_x12_claim_file) it is the line's number in the run, 0 to staged_lines - 1:
+-- the joined-line bookkeeping is one bit per line.
 CREATE TABLE IF NOT EXISTS recon_x12_claim_sending (
     job_instance_id BIGINT NOT NULL,
     sending BIGINT NOT NULL,
@@ -226,6 +229,15 @@ CREATE TABLE IF NOT EXISTS recon_x12_claim_sending (
 -- claim_id first: H2 turns "claim_id IN (...)" into index lookups only on an index's first column
 -- (with job_instance_id first, every lookup scanned the run's rows).
 CREATE INDEX IF NOT EXISTS recon_x12_claim_sending_by_claim ON recon_x12_claim_sending (claim_id, job_instance_id);
+
+-- Written when a run's claims are staged completely, per claim file (file_order, the run's order):
+-- the number of its first target line in the run (the lines of the files before it).
+CREATE TABLE IF NOT EXISTS recon_x12_claim_file (
+    job_instance_id BIGINT NOT NULL,
+    file_order INT NOT NULL,
+    first_line BIGINT NOT NULL,
+    PRIMARY KEY (job_instance_id, file_order)
+);
 
 -- Written when a run's claims are staged completely: target lines staged (of any version) and
 -- target-code lines of latest versions (the Summary's "claim lines").

@@ -129,9 +129,10 @@ public class InventoryInputsTasklet implements Tasklet {
         List<Path> claimFiles = files.stream().filter(f -> f.kind() == InputKind.CLAIM_LINES)
                 .sorted(Comparator.comparingInt(RunFile::order)).map(RunFile::path).toList();
         List<Rejected> rejected = new ArrayList<>();
-        StagedClaims.Staged result = staged.stage(instanceId, StagedClaims.files(claimFiles,
-                r -> rejected.add(new Rejected(InputKind.CLAIM_LINES, fileOrder(claimFiles, r.file()), r))),
-                Set.copyOf(properties.targetCodes()), stagingTransactions);
+        // the files are parsed on recon.reconcile-threads threads; the result is the same with any number
+        StagedClaims.Staged result = staged.stage(instanceId, StagedClaims.files(claimFiles),
+                r -> rejected.add(new Rejected(InputKind.CLAIM_LINES, fileOrder(claimFiles, r.file()), r)),
+                Set.copyOf(properties.targetCodes()), properties.reconcileThreads(), stagingTransactions);
         repository.replaceRejections(instanceId, InputKind.CLAIM_LINES, rejected);
         log.info("Claims: {} file(s), {} target-code claim line(s) to join, {} row(s) rejected", claimFiles.size(),
                 RunFormat.n(result.claimLines()), rejected.size());

@@ -10,7 +10,7 @@ import com.rcm.j3490.backlog.BacklogFigures;
 import com.rcm.j3490.backlog.BacklogStore;
 import com.rcm.j3490.workbook.RunSummary;
 import com.rcm.j3490.workbook.SummaryWriter;
-import com.rcm.j3490.workbook.SideThread;
+import com.rcm.j3490.threads.SideThread;
 import com.rcm.j3490.workbook.WorklistWorkbookWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;

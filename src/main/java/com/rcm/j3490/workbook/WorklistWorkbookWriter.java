@@ -10,6 +10,7 @@ import com.rcm.j3490.reconcile.RemittanceBalances;
 import com.rcm.j3490.rules.CodeDescriptions;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
+import com.rcm.j3490.threads.SideThread;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

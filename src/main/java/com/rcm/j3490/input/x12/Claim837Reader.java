@@ -36,7 +36,7 @@ public final class Claim837Reader {
 
     /** Reads one 837 file; {@code fileOrder} is its position in name order (ties of BHT). */
     public static void read(Path file, int fileOrder, ClaimSink index) {
-        try (X12SegmentReader reader = X12SegmentReader.open(file).withoutRawText()) {
+        try (X12SegmentReader reader = X12SegmentReader.open(file)) {
             read(reader, fileOrder, index);
         }
     }

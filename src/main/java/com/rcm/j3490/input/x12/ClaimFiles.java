@@ -22,12 +22,16 @@ public final class ClaimFiles {
      */
     public static void read(List<Path> files, ClaimSink sink, Consumer<RowRejection> rejected) {
         for (int order = 0; order < files.size(); order++) {
-            Path file = files.get(order);
-            if (X12Files.isX12(file)) {
-                Claim837Reader.read(file, order, sink);
-            } else {
-                ClaimLinesCsvReader.read(file, order, sink, rejected);
-            }
+            read(files.get(order), order, sink, rejected);
+        }
+    }
+
+    /** One claim file, {@code order} its position in the run's order (files may be read at once, each to its own sink). */
+    public static void read(Path file, int order, ClaimSink sink, Consumer<RowRejection> rejected) {
+        if (X12Files.isX12(file)) {
+            Claim837Reader.read(file, order, sink);
+        } else {
+            ClaimLinesCsvReader.read(file, order, sink, rejected);
         }
     }
 

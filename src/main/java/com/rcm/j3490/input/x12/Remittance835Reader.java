@@ -297,7 +297,7 @@ public final class Remittance835Reader implements AutoCloseable {
         X12Segment svc = segs.get(0);
         String[] row = new String[COLUMNS.length];
         java.util.Arrays.fill(row, "");
-        StringBuilder raw = new StringBuilder();
+        StringBuilder raw = new StringBuilder(256);
         String lineRef = null;
         String dtm472 = null;
         String dtm150 = null;
@@ -307,7 +307,7 @@ public final class Remittance835Reader implements AutoCloseable {
         String structure = null;
         BigDecimal casTotal = BigDecimal.ZERO;
         for (X12Segment s : segs) {
-            raw.append(s.raw());
+            s.appendRaw(raw);
             switch (s.tag()) {
                 case "REF" -> {
                     if (s.element(1).equals("6R") && lineRef == null) {

@@ -19,13 +19,16 @@ import java.util.List;
  */
 public final class X12SegmentReader implements AutoCloseable {
     private static final EDIInputFactory FACTORY = newFactory();
+    /** Components of the composites this job reads: SVC01/SV101 has up to 7 (qualifier, code, 4 modifiers, description). */
+    private static final int COMPOSITE_CAPACITY = 7;
+    /** Elements of the long segments read (CLP 14, ISA 16, BPR up to 21 grows once). */
+    private static final int ELEMENT_CAPACITY = 16;
 
     private final String fileName;
     private final X12EnvelopeNormalizer normalizer;
     private final EDIStreamReader reader;
     private long position;
     private final int synthetic;
-    private boolean rawText = true;
 
     private X12SegmentReader(InputStream in, String fileName) {
         this.fileName = fileName;
@@ -52,15 +55,6 @@ public final class X12SegmentReader implements AutoCloseable {
     /** Reads X12 from any stream, e.g. a classpath resource; {@code name} is shown in errors. */
     public static X12SegmentReader open(InputStream in, String name) {
         return new X12SegmentReader(in, name);
-    }
-
-    /**
-     * Segments come without their raw text ({@link X12Segment#raw()} is empty): for readers that
-     * never show a segment (the 837 claims), building it was a few percent of their time.
-     */
-    public X12SegmentReader withoutRawText() {
-        rawText = false;
-        return this;
     }
 
     public String fileName() {
@@ -94,7 +88,7 @@ public final class X12SegmentReader implements AutoCloseable {
                 switch (event) {
                     case START_SEGMENT -> {
                         tag = reader.getText();
-                        elements = new ArrayList<>(12);
+                        elements = new ArrayList<>(ELEMENT_CAPACITY);
                     }
                     case ELEMENT_DATA -> {
                         if (elements != null) {
@@ -109,7 +103,7 @@ public final class X12SegmentReader implements AutoCloseable {
                                 tag = null;
                                 continue;
                             }
-                            return new X12Segment(tag, elements, own, rawText ? raw(tag, elements) : "");
+                            return new X12Segment(tag, elements, own);
                         }
                     }
                     default -> {
@@ -129,16 +123,25 @@ public final class X12SegmentReader implements AutoCloseable {
         return synthetic > 0 && (tag.equals("GE") || tag.equals("IEA"));
     }
 
+    /**
+     * Puts one element or component in its place. Each element's list is sized by its first value:
+     * one for a simple element, {@link #COMPOSITE_CAPACITY} for a composite, so it is not grown
+     * component by component (growing the lists from 1 was a few percent of a night's samples). All
+     * are ArrayLists: one list class keeps {@link X12Segment}'s calls on them monomorphic.
+     */
     private static void add(List<List<String>> elements, Location location, String text) {
         int element = location.getElementPosition();
         if (location.getElementOccurrence() > 1) {
             return; // a repetition: the fields this job reads never repeat
         }
-        while (elements.size() < element) {
-            elements.add(new ArrayList<>(1));
+        int component = Math.max(1, location.getComponentPosition());
+        while (elements.size() < element - 1) {
+            elements.add(new ArrayList<>(1)); // an element the parser gave no value for
+        }
+        if (elements.size() < element) {
+            elements.add(new ArrayList<>(location.getComponentPosition() < 1 ? 1 : COMPOSITE_CAPACITY));
         }
         List<String> components = elements.get(element - 1);
-        int component = Math.max(1, location.getComponentPosition());
         while (components.size() < component - 1) {
             components.add("");
         }
@@ -147,20 +150,6 @@ public final class X12SegmentReader implements AutoCloseable {
         } else {
             components.set(component - 1, text == null ? "" : text);
         }
-    }
-
-    /** The segment as text with standard delimiters, for Rejected Rows. */
-    private String raw(String tag, List<List<String>> elements) {
-        StringBuilder out = new StringBuilder(tag);
-        for (List<String> components : elements) {
-            out.append('*').append(String.join(":", components));
-        }
-        int end = out.length();
-        while (end > tag.length() && (out.charAt(end - 1) == '*' || out.charAt(end - 1) == ':')) {
-            end--;
-        }
-        out.setLength(end);
-        return out.append('~').toString();
     }
 
     private static String firstLine(String message) {

@@ -50,6 +50,23 @@ class X12SegmentReaderTest {
     }
 
     @Test
+    void theRawTextHasStandardDelimitersKeepsEmptyElementsAndComponentsInsideAndDropsTrailingOnesAndRepetitions() {
+        String isa = "ISA|00|          |00|          |ZZ|A              |ZZ|B              |260101|1200|^|00501|000000001|0|P|>!";
+        List<X12Segment> segments = read(isa + "GS|HP|A|B|20260101|1200|1|X|005010X221A1!ST|835|1!"
+                + "SVC|HC>J3490>>JW|200|130||1!CAS|CO|45|10|||!REF|6R|A^B!LQ|HE||!SE|6|1!GE|1|1!IEA|1|000000001!");
+        X12Segment svc = segments.get(3);
+        assertEquals("SVC*HC:J3490::JW*200*130**1~", svc.raw());
+        assertEquals(4, svc.componentCount(1));
+        assertEquals(1, svc.componentCount(4), "an empty simple element has one empty component");
+        assertEquals("", svc.element(4));
+        assertEquals("CAS*CO*45*10~", segments.get(4).raw());
+        assertEquals("REF*6R*A~", segments.get(5).raw(), "a repetition is not read");
+        assertEquals("LQ*HE~", segments.get(6).raw());
+        assertEquals("ST*835*1~SVC*HC:J3490::JW*200*130**1~",
+                svc.appendRaw(segments.get(2).appendRaw(new StringBuilder())).toString(), "appended as they come");
+    }
+
+    @Test
     void aFileThatIsNotX12IsRefusedNamingTheFile() {
         X12FormatException e = assertThrows(X12FormatException.class, () -> read("claim_id,payer_id\n1,2\n"));
         assertTrue(e.getMessage().contains("t.835"), e.getMessage());

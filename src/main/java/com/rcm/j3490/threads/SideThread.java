@@ -1,4 +1,4 @@
-package com.rcm.j3490.workbook;
+package com.rcm.j3490.threads;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -7,9 +7,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A second thread for a part of the workbook written beside the step's own thread (All Lines,
- * half of the worklists): its executor, its result with the failure rethrown as it was thrown, and
- * its end awaited before the workbook is closed or deleted.
+ * Threads beside a step's own thread: a part of the workbook (All Lines, half of the worklists),
+ * the claim files staged at once. Their executor, a task's result with its failure rethrown as it
+ * was thrown, and their end awaited before what they write is used (the workbook closed or
+ * deleted, the staging finished). Its own package, below every other, so any layer may use it.
  */
 public final class SideThread {
     private SideThread() {
@@ -17,7 +18,12 @@ public final class SideThread {
 
     /** One daemon thread of this name. */
     public static ExecutorService named(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
+        return named(name, 1);
+    }
+
+    /** {@code threads} daemon threads of this name (e.g. the claim files staged at once). */
+    public static ExecutorService named(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
