@@ -12,12 +12,11 @@ import com.rcm.j3490.reconcile.RemittanceItem;
 import com.rcm.j3490.reconcile.RemittanceItemReader;
 import com.rcm.j3490.reconcile.StagedClaims;
 import com.rcm.j3490.reconcile.X12SpillFolder;
+import com.rcm.j3490.threads.SideThread;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -108,28 +107,18 @@ public class RemittanceCheck {
         if (threads == 1 || files.size() < 2) {
             return files.stream().map(f -> count(f, claims, spills)).toList();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
-            Thread t = new Thread(r, "remittance-check");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = SideThread.named("remittance-check", Math.min(threads, files.size()));
         try {
             List<Future<FileCount>> futures = files.stream().map(f -> pool.submit(() -> count(f, claims, spills))).toList();
             List<FileCount> counts = new ArrayList<>(futures.size());
             for (Future<FileCount> f : futures) {
-                counts.add(f.get());
+                counts.add(SideThread.resultOf(f, "checking the remittance files"));
             }
             return counts;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking the remittance files", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("cannot read the remittance files: " + e.getCause().getMessage(), e.getCause());
         } finally {
+            // after a failure, no thread still writes a spill when the step ends
             pool.shutdownNow();
+            SideThread.awaitEnd(pool);
         }
     }
 

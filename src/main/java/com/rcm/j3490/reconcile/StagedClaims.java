@@ -61,9 +61,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * <p>Memory: one batch of claims per staging thread (a claim-lines CSV file holds its own lines
  * while it is read, {@link com.rcm.j3490.input.x12.ClaimLinesCsvReader}), four bytes per sending until
  * staging ends, and for the joined-line bookkeeping one bit per staged target line. Restart: the
- * staged rows stay (they are the run's, fixed with its inputs); the reconcile step replays its files
- * from the start, so the bits of the lines joined before the restart point are set again,
- * deterministically, before reading resumes.
+ * staged rows stay (they are the run's, fixed with its inputs); the first step's remittance check,
+ * which runs again on every restart, reads every 835 again with new lookups, so the same bits are
+ * set, deterministically, and nothing is counted twice.
  */
 public class StagedClaims {
     /** Sendings written per insert batch (and per transaction while staging). */
