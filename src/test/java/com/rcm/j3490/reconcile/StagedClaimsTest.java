@@ -31,13 +31,19 @@ class StagedClaimsTest {
     private JdbcTemplate jdbc;
     private TransactionTemplate tx;
 
-    @BeforeEach
-    void database() throws Exception {
+    /** A new in-memory database with the job's staging schema. */
+    static synchronized JdbcDataSource database() throws java.sql.SQLException {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:staged-claims-" + databases++ + ";DB_CLOSE_DELAY=-1");
         try (Connection c = ds.getConnection()) {
             ScriptUtils.executeSqlScript(c, new ClassPathResource("db/recon-schema.sql"));
         }
+        return ds;
+    }
+
+    @BeforeEach
+    void openDatabase() throws Exception {
+        JdbcDataSource ds = database();
         jdbc = new JdbcTemplate(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         store = new StagedClaims(jdbc);

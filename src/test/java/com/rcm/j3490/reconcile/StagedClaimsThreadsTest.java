@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,10 +23,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class StagedClaimsThreadsTest {
     private static final Set<String> TARGET = Set.of("J3490");
-    private static int databases;
 
     @TempDir
     Path dir;
@@ -47,11 +43,7 @@ class StagedClaimsThreadsTest {
 
     @BeforeEach
     void database() throws Exception {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:staged-claims-threads-" + databases++ + ";DB_CLOSE_DELAY=-1");
-        try (Connection c = ds.getConnection()) {
-            ScriptUtils.executeSqlScript(c, new ClassPathResource("db/recon-schema.sql"));
-        }
+        JdbcDataSource ds = StagedClaimsTest.database();
         jdbc = new JdbcTemplate(ds);
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         store = new StagedClaims(jdbc);
