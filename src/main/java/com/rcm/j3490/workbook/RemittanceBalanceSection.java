@@ -21,8 +21,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
  * transaction set with the claims that do not balance, claim-level CAS, provider-level
  * adjustments (PLB: interest, recoupments, forward balances) and the claim lines no 835 line
  * joined. A break is shown, never fatal. Written below the rest of the Summary; nothing when the
- * run read no X12 and was given no claims. Columns follow the Summary's widths (A 30, B 40, C 12,
- * D..J 14 characters).
+ * run read no X12 and was given no claims. Columns follow the Summary's widths
+ * ({@link SummaryWriter#width}); notes span the Summary's columns, and rows with a wrapped text are
+ * as tall as it needs (a printed Summary has no text over text).
  */
 final class RemittanceBalanceSection {
     /** Rows of one long list shown before "and N more" (the data stays in the staging tables). */
@@ -98,17 +99,18 @@ final class RemittanceBalanceSection {
                 + "SVC02 - CAS = SVC03. A break never stops the run: its lines are flagged OUT_OF_BALANCE.");
         for (TransactionBalance t : transactions) {
             Row row = row(r++);
-            text(row, 0, t.file() + " (ST at segment " + t.stPosition() + ")", null);
-            text(row, 1, payer(t.payerId(), t.payerName()), null);
-            text(row, 2, t.checkNumber(), null);
+            wrapped(row, 0, t.file() + " (ST at segment " + t.stPosition() + ")");
+            wrapped(row, 1, payer(t.payerId(), t.payerName()));
+            text(row, 2, t.checkNumber(), styles.top);
             money(row, 3, t.paymentAmount());
             money(row, 4, t.claimPaidTotal());
             money(row, 5, t.providerAdjustmentTotal());
             money(row, 6, t.difference());
-            number(row, 7, t.claims(), null);
-            number(row, 8, t.serviceLines(), null);
+            number(row, 7, t.claims(), styles.top);
+            number(row, 8, t.serviceLines(), styles.top);
             String result = result(t);
-            text(row, 9, result, result.equals("Balances") ? null : styles.warning);
+            text(row, 9, result, result.equals("Balances") ? styles.afterNumber : styles.warningAfterNumber);
+            SummaryWriter.fitText(row, 9, result);
         }
         r++;
     }
@@ -143,9 +145,9 @@ final class RemittanceBalanceSection {
                     return;
                 }
                 Row row = row(r++);
-                text(row, 0, c.claimId(), null);
-                text(row, 1, t.file(), null);
-                text(row, 2, t.checkNumber(), null);
+                text(row, 0, c.claimId(), styles.top);
+                text(row, 1, t.file(), styles.top);
+                text(row, 2, t.checkNumber(), styles.top);
                 money(row, 3, c.charge());
                 money(row, 4, c.paid());
                 money(row, 5, c.adjustments());
@@ -168,14 +170,15 @@ final class RemittanceBalanceSection {
             }
             ClaimAdjustment a = adjustments.get(i);
             Row row = row(r++);
-            text(row, 0, a.claimId(), null);
-            text(row, 1, a.payerId(), null);
-            text(row, 2, a.checkNumber(), null);
-            text(row, 3, a.group() + "-" + a.reason(), null);
+            text(row, 0, a.claimId(), styles.top);
+            text(row, 1, a.payerId(), styles.top);
+            text(row, 2, a.checkNumber(), styles.top);
+            text(row, 3, a.group() + "-" + a.reason(), styles.top);
             money(row, 4, a.amount());
             if (a.quantity() != null) {
                 Cell q = row.createCell(5);
                 q.setCellValue(a.quantity().doubleValue());
+                q.setCellStyle(styles.top);
             }
         }
         r++;
@@ -198,13 +201,13 @@ final class RemittanceBalanceSection {
                 continue;
             }
             Row row = row(r++);
-            text(row, 0, a.checkNumber(), null);
-            text(row, 1, PLB_REASONS.getOrDefault(a.reason(), "Code " + a.reason()), null);
-            text(row, 2, a.reason(), null);
+            text(row, 0, a.checkNumber(), styles.top);
+            text(row, 1, PLB_REASONS.getOrDefault(a.reason(), "Code " + a.reason()), styles.top);
+            text(row, 2, a.reason(), styles.top);
             money(row, 3, a.amount());
-            text(row, 4, a.reference(), null);
-            text(row, 5, a.providerId(), null);
-            text(row, 6, a.fiscalPeriodDate(), null);
+            text(row, 4, a.reference(), styles.top);
+            text(row, 5, a.providerId(), styles.top);
+            text(row, 6, a.fiscalPeriodDate(), styles.top);
         }
         Row sum = row(r++);
         text(sum, 1, "Total", styles.bold);
@@ -220,20 +223,20 @@ final class RemittanceBalanceSection {
         note("The claims files are listed under Input files; their lines are counted here, over all of them: a claim "
                 + "sent more than once counts in its latest version.");
         Row kept = row(r++);
-        text(kept, 0, TARGET_CLAIM_LINES, null);
-        text(kept, 1, "the target-code lines of the claims given", styles.note);
-        number(kept, 2, b.claimLines(), null);
+        text(kept, 0, TARGET_CLAIM_LINES, styles.top);
+        explain(kept, "the target-code lines of the claims given");
+        number(kept, 2, b.claimLines(), styles.top);
         Row joined = row(r++);
-        text(joined, 0, JOINED, null);
-        text(joined, 1, "their NDC, quantity and drug description went to the 835 line", styles.note);
-        number(joined, 2, b.claimLines() - b.unjoinedClaimLines(), null);
+        text(joined, 0, JOINED, styles.top);
+        explain(joined, "their NDC, quantity and drug description went to the 835 line");
+        number(joined, 2, b.claimLines() - b.unjoinedClaimLines(), styles.top);
         Row unjoined = row(r++);
-        text(unjoined, 0, NOT_JOINED, null);
-        text(unjoined, 1, "not reconciled: nothing was paid on them yet", styles.note);
-        number(unjoined, 2, b.unjoinedClaimLines(), null);
+        text(unjoined, 0, NOT_JOINED, styles.top);
+        explain(unjoined, "not reconciled: nothing was paid on them yet");
+        number(unjoined, 2, b.unjoinedClaimLines(), styles.top);
         if (b.claimLines() == 0) {
             // an 837 without a target line, or a folder of other claims: every 835 line is CLAIM_LINE_NOT_FOUND
-            text(row(r++), 0, NO_TARGET_LINES, styles.warning);
+            SummaryWriter.paragraph(sheet, row(r++), NO_TARGET_LINES, styles.warning);
         }
         r++;
     }
@@ -257,11 +260,23 @@ final class RemittanceBalanceSection {
     }
 
     private void note(String text) {
-        text(row(r++), 0, text, styles.note);
+        SummaryWriter.paragraph(sheet, row(r++), text, styles.note);
+    }
+
+    /** A text cell that wraps, its row as tall as it needs. */
+    private void wrapped(Row row, int column, String text) {
+        text(row, column, text, styles.wrapped);
+        SummaryWriter.fitText(row, column, text);
+    }
+
+    /** What a count means, in column B beside it. */
+    private void explain(Row row, String text) {
+        text(row, 1, text, styles.note);
+        SummaryWriter.fitText(row, 1, text);
     }
 
     private void more(long count) {
-        text(row(r++), 0, "... and " + count + " more (shown up to " + MAX_ROWS + ")", styles.note);
+        note("... and " + count + " more (shown up to " + MAX_ROWS + ")");
     }
 
     private void header(String title, List<String> headers) {
@@ -272,6 +287,7 @@ final class RemittanceBalanceSection {
         for (int i = 0; i < headers.size(); i++) {
             CellStyle style = NUMERIC.contains(headers.get(i)) ? styles.headerRight : styles.header;
             text(row, i, headers.get(i), style);
+            SummaryWriter.fitText(row, i, headers.get(i)); // a header wider than its column wraps
         }
     }
 

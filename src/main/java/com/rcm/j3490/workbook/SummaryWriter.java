@@ -64,7 +64,7 @@ public final class SummaryWriter {
 
     /** Columns: A label, B name, C items, D new tonight / recovered, E..H the four kinds of money. */
     private static final int[] WIDTHS = {30, 34, 10, 13, 15, 15, 15, 15, 13, 13};
-    private static final int LAST_COLUMN = WIDTHS.length - 1;
+    static final int LAST_COLUMN = WIDTHS.length - 1;
     private static final int KINDS_FROM = 4;
     private static final int CHART_ROWS = 20;
     private static final int SPLIT = 4;
@@ -431,11 +431,36 @@ public final class SummaryWriter {
     }
 
     private void paragraph(String text, CellStyle style) {
-        Row row = row(r++);
+        paragraph(sheet, row(r++), text, style);
+    }
+
+    /** A note across the Summary's columns, its row as tall as the text needs. */
+    static void paragraph(XSSFSheet sheet, Row row, String text, CellStyle style) {
         Cells.text(row, 0, text, style);
         sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, LAST_COLUMN));
         // a merged cell is not fitted by Excel: size it for the text (about 160 characters a line)
         row.setHeightInPoints(LineSheet.LINE_HEIGHT * (1 + text.length() / 160));
+    }
+
+    /** Characters that fit in a Summary column (its width). */
+    static int width(int column) {
+        return WIDTHS[column];
+    }
+
+    /**
+     * Makes a row tall enough for a wrapped text in one of its cells (Excel does not fit rows
+     * written by a program); never lowers it.
+     */
+    static void fitText(Row row, int column, String text) {
+        if (text == null) {
+            return;
+        }
+        int perLine = Math.max(1, WIDTHS[column] - 1);
+        int lines = (text.length() + perLine - 1) / perLine;
+        float height = LineSheet.LINE_HEIGHT * Math.max(1, lines);
+        if (height > row.getHeightInPoints()) {
+            row.setHeightInPoints(height);
+        }
     }
 
     private void header(String title, List<String> headers) {

@@ -28,6 +28,9 @@ final class WorkbookStyles {
     final CellStyle link;
     final CellStyle note;
     final CellStyle warning;
+    /** A text after a right-aligned number (the 835 balancing's Result): indented, so they do not run together. */
+    final CellStyle afterNumber;
+    final CellStyle warningAfterNumber;
 
     WorkbookStyles(SXSSFWorkbook wb) {
         Font boldFont = font(wb);
@@ -85,6 +88,12 @@ final class WorkbookStyles {
         warning = wb.createCellStyle();
         warning.cloneStyleFrom(note);
         warning.setFont(warningFont);
+        afterNumber = wb.createCellStyle();
+        afterNumber.cloneStyleFrom(top);
+        afterNumber.setIndention((short) 1);
+        warningAfterNumber = wb.createCellStyle();
+        warningAfterNumber.cloneStyleFrom(warning);
+        warningAfterNumber.setIndention((short) 1);
     }
 
     private static Font font(SXSSFWorkbook wb) {
