@@ -11,11 +11,26 @@ public final class RemittanceRowParser {
     }
 
     /**
+     * A CSV row: its CSV syntax checked first (field count, stray quotes), then its values.
+     *
      * @param ordinal the row's position among rows of its claim in this file, used when the
      *                file gives no line_number
      */
     public static RemittanceLine parse(CsvRecord r, long ordinal) {
         CsvRecordReader.checkWidth(r);
+        return parseValues(r, ordinal);
+    }
+
+    /**
+     * A row mapped field by field from another format (an 835 service line, contract 5.2): its
+     * values go through every rule of a CSV row's, but it has no CSV syntax to break, so a quote
+     * in a value (a payer named {@code ACME "BEST" PLAN}) is data, not a stray quote.
+     */
+    public static RemittanceLine parseMapped(CsvRecord r, long ordinal) {
+        return parseValues(r, ordinal);
+    }
+
+    private static RemittanceLine parseValues(CsvRecord r, long ordinal) {
         BigDecimal unitsBilled = FieldParser.absoluteQuantity(UNITS_BILLED, r.get(UNITS_BILLED));
         String lineNumber = r.get(LINE_NUMBER);
         return new RemittanceLine(

@@ -79,7 +79,7 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
             if (current835 != null) {
                 X12ServiceLine line = current835.next();
                 if (line != null) {
-                    return new RemittanceItem(seq, order, line.record(), line.ordinal(), line.flags(), line.structure());
+                    return RemittanceItem.of(seq, order, line);
                 }
             } else {
                 CsvRecord record = currentCsv.next();

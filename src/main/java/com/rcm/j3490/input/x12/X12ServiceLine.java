@@ -12,7 +12,8 @@ import java.util.Set;
  * One 835 service line (SVC loop 2110) as the same record a remittance CSV row gives: its 1.1
  * columns by name, {@code line} = the SVC segment's position, {@code raw} = the loop's segments.
  * Parsing goes through {@link RemittanceRowParser} like any CSV row, so every validation and rule
- * applies unchanged.
+ * of the values applies unchanged; the CSV syntax checks (field count, stray quotes) do not, since
+ * an 835 is not CSV.
  *
  * @param ordinal   the SVC loop's position among its CLP01's loops in the file (line_number fallback)
  * @param flags     flags section 5 adds: CLAIM_LINE_NOT_FOUND, CLAIM_ADJUSTMENT
@@ -26,7 +27,7 @@ public record X12ServiceLine(CsvRecord record, long ordinal, Set<Flag> flags, St
         if (structure != null) {
             throw new RowRejectedException(structure);
         }
-        return RemittanceRowParser.parse(record, ordinal);
+        return RemittanceRowParser.parseMapped(record, ordinal);
     }
 
     public RowRejection rejection(String reason) {

@@ -61,6 +61,21 @@ class X12RejectionAndRestartTest {
         assertEquals("C1", lines.get(1).parse().claimId());
     }
 
+    /** An 835 is not CSV: a quote in a value is data (a CSV row with a stray quote is rejected, section 1). */
+    @Test
+    void aQuoteInAnX12ValueIsDataNotAStrayCsvQuote() {
+        String head = HEAD.replace("N1*PR*P*XV*PID~", "N1*PR*ACME \"BEST\" PLAN*XV*PID~");
+        List<X12ServiceLine> lines = read(head + "SVC*HC:J3490*100*100~DTM*472*20261101~SE*7*1~", null);
+        assertEquals("ACME \"BEST\" PLAN", lines.get(0).parse().payerName());
+        var item = com.rcm.j3490.reconcile.RemittanceItem.of(1, 0, lines.get(0));
+        assertEquals("ACME \"BEST\" PLAN", item.parse().payerName(), "read back from the spill, the same");
+        // the same value in a CSV row is still a stray quote
+        var csv = new com.rcm.j3490.input.CsvRecord("r.csv", 2, lines.get(0).record().fields(), "C1,\"ACME \"BEST\"...",
+                lines.get(0).record().header());
+        assertTrue(assertThrows(RowRejectedException.class, () -> new com.rcm.j3490.reconcile.RemittanceItem(1, 0, csv, 1)
+                .parse()).getMessage().startsWith("a quote inside an unquoted field"));
+    }
+
     @Test
     void outOfBalanceServiceLineIsFlaggedByTheExistingFlagEvaluator() {
         RemittanceLine line = read(HEAD + "SVC*HC:J3490:JZ*100*50~DTM*472*20261101~CAS*CO*45*40~SE*8*1~", null).get(0).parse();
