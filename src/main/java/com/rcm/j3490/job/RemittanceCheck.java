@@ -148,8 +148,8 @@ public class RemittanceCheck {
     }
 
     /**
-     * Parses every service line of one 835, joined to the claims as the reconcile step would, and
-     * writes them with what the file says outside them to the file's spill (whole, or none).
+     * Parses every service line of one 835, joined to the claims, and writes them with what the file
+     * says outside them to the file's spill (whole, or none), which the reconcile step reads.
      */
     private static FileCount countX12(RemittanceFile file, StagedClaims.Lookup claims, X12SpillFolder spills) {
         Tally tally = new Tally();
@@ -158,8 +158,7 @@ public class RemittanceCheck {
             X12ServiceLine line;
             while ((line = reader.next()) != null) {
                 spill.line(line);
-                X12ServiceLine read = line;
-                tally.add(read::parse, read.record());
+                tally.add(line::parse, line.record());
             }
             spill.complete();
         }
