@@ -4,9 +4,9 @@ import com.rcm.j3490.input.Columns;
 import com.rcm.j3490.input.CsvRecord;
 import com.rcm.j3490.input.CsvRecordReader;
 import com.rcm.j3490.input.InputKind;
-import com.rcm.j3490.input.x12.X12Spill;
 import com.rcm.j3490.input.x12.X12Files;
 import com.rcm.j3490.input.x12.X12ServiceLine;
+import com.rcm.j3490.input.x12.X12Spill;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,7 +29,7 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
     private List<RemittanceFile> runFiles;
     private int fileIndex;
     private CsvRecordReader currentCsv;
-    private X12Spill.Reader current835;
+    private X12Spill.Reader currentSpill;
     /** Position of each claim's rows in the current CSV file, for files without line_number. */
     private final ClaimRowCounter claimOrdinals = new ClaimRowCounter();
 
@@ -74,10 +74,10 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
     }
 
     private RemittanceItem next(long seq) {
-        while (currentCsv != null || current835 != null) {
+        while (currentCsv != null || currentSpill != null) {
             int order = runFiles.get(fileIndex).order();
-            if (current835 != null) {
-                X12ServiceLine line = current835.next();
+            if (currentSpill != null) {
+                X12ServiceLine line = currentSpill.next();
                 if (line != null) {
                     return RemittanceItem.of(seq, order, line);
                 }
@@ -110,7 +110,7 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
             if (spills == null) {
                 throw new IllegalStateException("X12 file " + file.name() + " is read by the remittance check, not here");
             }
-            current835 = X12Spill.reader(spills.of(file), x12.listener(file));
+            currentSpill = X12Spill.reader(spills.of(file), x12.listener(file));
         } else {
             currentCsv = CsvRecordReader.open(file.path(), InputKind.REMITTANCE);
         }
@@ -125,9 +125,9 @@ public class RemittanceItemReader extends AbstractItemCountingItemStreamItemRead
             }
             currentCsv = null;
         }
-        if (current835 != null) {
-            current835.close();
-            current835 = null;
+        if (currentSpill != null) {
+            currentSpill.close();
+            currentSpill = null;
         }
     }
 
