@@ -18,7 +18,7 @@ public final class RemittanceRowParser {
      */
     public static RemittanceLine parse(CsvRecord r, long ordinal) {
         CsvRecordReader.checkWidth(r);
-        return parseValues(r, ordinal);
+        return parseMapped(r, ordinal);
     }
 
     /**
@@ -27,10 +27,6 @@ public final class RemittanceRowParser {
      * in a value (a payer named {@code ACME "BEST" PLAN}) is data, not a stray quote.
      */
     public static RemittanceLine parseMapped(CsvRecord r, long ordinal) {
-        return parseValues(r, ordinal);
-    }
-
-    private static RemittanceLine parseValues(CsvRecord r, long ordinal) {
         BigDecimal unitsBilled = FieldParser.absoluteQuantity(UNITS_BILLED, r.get(UNITS_BILLED));
         String lineNumber = r.get(LINE_NUMBER);
         return new RemittanceLine(

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -103,29 +102,24 @@ public class WriteWorkbookTasklet implements Tasklet {
             // thread reads the open items and writes the worklists
             ExecutorService allLinesThread = SideThread.named("all-lines-reader");
             AtomicBoolean stopped = new AtomicBoolean(); // this thread failed first: the All Lines pass ends early
-            // its end frees a core for a second worklist writer
-            CompletableFuture<Void> allLinesEnded = new CompletableFuture<>();
             try {
-                Future<Long> allLines = allLinesThread.submit(() -> {
-                    try {
-                        readOnly.executeWithoutResult(tx -> {
-                            try (var sheet = writer.allLines();
-                                    var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
-                                repository.forEachLine(instanceId, line -> {
-                                    if (stopped.get()) {
-                                        throw new CancellationException("the workbook step failed");
-                                    }
-                                    totals.add(line);
-                                    background.accept(line);
-                                });
-                            }
-                        });
-                        return System.nanoTime();
-                    } finally {
-                        allLinesEnded.complete(null);
-                    }
-                });
-                writer.backlog(store, tempFolder, allLinesEnded);
+                // its end (normal or not) frees a core for a second worklist writer
+                CompletableFuture<Long> allLines = CompletableFuture.supplyAsync(() -> {
+                    readOnly.executeWithoutResult(tx -> {
+                        try (var sheet = writer.allLines();
+                                var background = new BackgroundConsumer<ReconciledLine>("all-lines-writer", sheet)) {
+                            repository.forEachLine(instanceId, line -> {
+                                if (stopped.get()) {
+                                    throw new CancellationException("the workbook step failed");
+                                }
+                                totals.add(line);
+                                background.accept(line);
+                            });
+                        }
+                    });
+                    return System.nanoTime();
+                }, allLinesThread);
+                writer.backlog(store, tempFolder, allLines);
                 worklistsDone = System.nanoTime();
                 allLinesDone = SideThread.resultOf(allLines, "the All Lines sheet was written");
             } finally {

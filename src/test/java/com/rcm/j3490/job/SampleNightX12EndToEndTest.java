@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,15 +63,15 @@ class SampleNightX12EndToEndTest {
 
     @Test
     void theSampleNightFromX12GivesTheSameAllLinesAsFromCsv() throws Exception {
-        copyInto(SAMPLES.resolve("remittance"), DIR.resolve("in/remittance"));
-        copyInto(null, DIR.resolve("in/claims"));
+        TestFolders.copyInto(SAMPLES.resolve("remittance"), DIR.resolve("in/remittance"));
+        TestFolders.copyInto(null, DIR.resolve("in/claims"));
         JobParameters csvRun = ReconLauncher.parameters(RUN_DATE);
         JobExecution csv = jobs.startJob(csvRun);
         assertThat(csv.getStatus()).as("%s", csv.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
         Night fromCsv = night();
 
-        copyInto(SAMPLES.resolve("x12/835"), DIR.resolve("in/remittance"));
-        copyInto(SAMPLES.resolve("x12/837"), DIR.resolve("in/claims"));
+        TestFolders.copyInto(SAMPLES.resolve("x12/835"), DIR.resolve("in/remittance"));
+        TestFolders.copyInto(SAMPLES.resolve("x12/837"), DIR.resolve("in/claims"));
         launcher.checkInputs(); // what the command line checks before it launches: X12 passes it
         JobExecution x12 = jobs.startJob(new JobParametersBuilder(csvRun).addLong(RunKey.RERUN, 1L).toJobParameters());
         assertThat(x12.getStatus()).as("%s", x12.getAllFailureExceptions()).isEqualTo(BatchStatus.COMPLETED);
@@ -115,12 +114,12 @@ class SampleNightX12EndToEndTest {
     @Test
     void x12BesideCsvByContentAndTheFlagsOfSection5ReachTheWorkbook() throws Exception {
         Path synthetic = Path.of("src/test/resources/x12/synthetic");
-        copyInto(null, DIR.resolve("in/remittance"));
+        TestFolders.copyInto(null, DIR.resolve("in/remittance"));
         // recognised by content, whatever the name: an 835 named .csv beside a CSV named .txt
         Files.copy(synthetic.resolve("j3490-night.835"), DIR.resolve("in/remittance/a-j3490-night.csv"));
         Files.writeString(DIR.resolve("in/remittance/b-export.txt"),
                 "claim_id,payer_id,service_date,procedure_code,billed_amount,paid_amount\nCSV1,MCD-NV,2026-11-01,J3490,100.00,100.00\n");
-        copyInto(null, DIR.resolve("in/claims"));
+        TestFolders.copyInto(null, DIR.resolve("in/claims"));
         for (String claims : List.of("j3490-inst.837", "j3490-prof-1.837", "j3490-prof-2-corrected.837")) {
             Files.copy(synthetic.resolve(claims), DIR.resolve("in/claims").resolve(claims));
         }
@@ -166,23 +165,4 @@ class SampleNightX12EndToEndTest {
         }
     }
 
-    /** Makes {@code to} hold exactly the files of {@code from} (none when from is null). */
-    private static void copyInto(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.list(to)) {
-                for (Path p : old.toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(to);
-        if (from == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
-    }
 }

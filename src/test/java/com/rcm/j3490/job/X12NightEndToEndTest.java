@@ -19,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -82,7 +81,7 @@ class X12NightEndToEndTest {
 
     @Test
     void theNightFromX12GivesTheSameAllLinesAsFromCsvAndResumesAfterAFailure() throws Exception {
-        copyInto(GENERATED.resolve("remittance"), remittanceDir());
+        TestFolders.copyInto(GENERATED.resolve("remittance"), remittanceDir());
         Files.createDirectories(DIR.resolve("in/claims"));
         JobParameters csvRun = ReconLauncher.parameters(RUN_DATE);
         JobExecution csv = jobs.startJob(csvRun);
@@ -91,8 +90,8 @@ class X12NightEndToEndTest {
         assertThat(fromCsv).hasSizeGreaterThan(CLAIMS);
 
         // the same date again, on purpose, from the X12 files; it fails in the middle of an 835
-        copyInto(DIR.resolve("x12/835"), remittanceDir());
-        copyInto(DIR.resolve("x12/837"), DIR.resolve("in/claims"));
+        TestFolders.copyInto(DIR.resolve("x12/835"), remittanceDir());
+        TestFolders.copyInto(DIR.resolve("x12/837"), DIR.resolve("in/claims"));
         jdbc.execute("CREATE TRIGGER IF NOT EXISTS fail_once_x12 BEFORE INSERT ON recon_line FOR EACH ROW CALL '"
                 + FailOnceTrigger.class.getName() + "'");
         FailOnceTrigger.FAIL_FROM_SEQ.set(550);
@@ -143,22 +142,6 @@ class X12NightEndToEndTest {
 
     private static Path remittanceDir() {
         return DIR.resolve("in/remittance");
-    }
-
-    private static void copyInto(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.list(to)) {
-                for (Path p : old.toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
     }
 
     private static List<List<String>> sorted(List<List<String>> rows) {
