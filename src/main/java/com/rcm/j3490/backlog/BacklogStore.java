@@ -208,7 +208,7 @@ public class BacklogStore {
             }
             jdbc.batchUpdate(DELETE, deletes, Math.max(1, deletes.size()), (ps, key) -> bindKey(ps, 1, key));
             jdbc.batchUpdate(RESTORE, restores, Math.max(1, restores.size()), (ps, u) -> {
-                int i = bindItem(ps, 1, u.item());
+                int i = bindItem(ps, 1, u.item().item());
                 ps.setObject(i++, u.changedOn());
                 ps.setBoolean(i++, u.openedOnChange());
                 bindKey(ps, i, u.item().key());
@@ -532,7 +532,14 @@ public class BacklogStore {
 
     /** Every open item, in no particular order (the worklists sort them), streamed. */
     public void forEachOpen(Consumer<WorkItem> sink) {
-        stream(SELECT_ITEM + " WHERE is_open = TRUE", sink);
+        forEachOpenStored(item -> sink.accept(item.item()));
+    }
+
+    /** Every open item as stored, its line not decoded (the worklists sort and spill them first). */
+    public void forEachOpenStored(Consumer<StoredItem> sink) {
+        jdbc.query(ReconRepository.streamingQuery(SELECT_ITEM + " WHERE is_open = TRUE"), rs -> {
+            sink.accept(stored(rs));
+        });
     }
 
     /** Every item resolved on or after a date (the Resolved sheet's window), streamed. */
@@ -580,15 +587,19 @@ public class BacklogStore {
     }
 
     private static WorkItem item(ResultSet rs) throws SQLException {
+        return stored(rs).item();
+    }
+
+    private static StoredItem stored(ResultSet rs) throws SQLException {
         String workStatus = rs.getString("work_status");
         String resolution = rs.getString("resolution");
         TeamColumns team = new TeamColumns(rs.getString("owner"),
                 workStatus == null ? null : WorkStatus.valueOf(workStatus),
                 rs.getObject("follow_up_date", LocalDate.class), rs.getString("notes"),
                 ItemCodec.extra(rs.getBytes("team_extra")));
-        return new WorkItem(key(rs), rs.getObject("first_seen", LocalDate.class),
+        return new StoredItem(key(rs), rs.getObject("first_seen", LocalDate.class),
                 Status.valueOf(rs.getString("opening_status")), rs.getBigDecimal("opening_baseline"),
-                LineCodec.decode(rs.getBytes("line_data")), team, rs.getString("last_payer_action"),
+                rs.getBytes("line_data"), team, rs.getString("last_payer_action"),
                 rs.getObject("last_payer_action_on", LocalDate.class), rs.getObject("resolved_on", LocalDate.class),
                 resolution == null ? null : Resolution.valueOf(resolution), rs.getBigDecimal("recovered"));
     }

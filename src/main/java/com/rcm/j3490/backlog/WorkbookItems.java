@@ -20,7 +20,16 @@ public final class WorkbookItems {
 
     /** An open item that a worklist of {@code runDate} shows. */
     public static boolean onWorklist(WorkItem item, LocalDate runDate) {
-        return item.isOpen() && !item.firstSeen().isAfter(runDate);
+        return onWorklist(item.isOpen(), item.firstSeen(), runDate);
+    }
+
+    /** The same for an item as stored. */
+    public static boolean onWorklist(StoredItem item, LocalDate runDate) {
+        return onWorklist(item.isOpen(), item.firstSeen(), runDate);
+    }
+
+    private static boolean onWorklist(boolean open, LocalDate firstSeen, LocalDate runDate) {
+        return open && !firstSeen.isAfter(runDate);
     }
 
     /** The first date of the Resolved window that ends on {@code runDate}. */

@@ -5,7 +5,6 @@ import com.rcm.j3490.rules.DrugSource;
 import com.rcm.j3490.rules.Flag;
 import com.rcm.j3490.rules.ReconciledLine;
 import com.rcm.j3490.rules.Status;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,7 @@ public final class LineCodec {
 
     public static byte[] encode(ReconciledLine l) {
         Out o = new Out();
-        o.out.write(VERSION);
+        o.write(VERSION);
         o.str(l.claimId());
         o.str(l.lineNumber());
         o.str(l.checkNumber());
@@ -82,7 +81,43 @@ public final class LineCodec {
         o.dec(l.allowed());
         o.str(l.adjustments());
         o.date(l.resubmitBy());
-        return o.out.toByteArray();
+        return o.bytes();
+    }
+
+    /** Where a line stands on a worklist: its status, the amount at stake, the appeal deadline (null: none). */
+    public record Standing(Status status, BigDecimal amountAtStake, LocalDate appealDeadline) {
+    }
+
+    /**
+     * The {@link Standing} of an encoded line, read without decoding the rest (the worklists sort
+     * stored items by it before they need the whole line).
+     */
+    public static Standing standing(byte[] data) {
+        In i = new In(data);
+        int version = i.data[i.pos++];
+        if (version != VERSION && version != VERSION_WITHOUT_BACKLOG_FIELDS) {
+            throw new IllegalArgumentException("staged line in format version " + version + ", this build reads "
+                    + VERSION);
+        }
+        // in encode's order: 8 strings, 2 dates, 4 strings, a decimal, a string, 6 decimals, a string,
+        // a decimal, a string (invoice number), the status, 5 strings (codes, flags, action, team), the
+        // deadline, the amount at stake
+        i.skipStr(8);
+        i.date();
+        i.date();
+        i.skipStr(4);
+        i.dec();
+        i.skipStr(1);
+        for (int k = 0; k < 6; k++) {
+            i.dec();
+        }
+        i.skipStr(1);
+        i.dec();
+        i.skipStr(1);
+        Status status = Status.valueOf(i.str());
+        i.skipStr(5);
+        LocalDate deadline = i.date();
+        return new Standing(status, i.dec(), deadline);
     }
 
     public static ReconciledLine decode(byte[] data) {
@@ -145,8 +180,29 @@ public final class LineCodec {
         return joined == null || joined.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(joined.split(";")));
     }
 
+    /** An unsynchronised byte buffer (ByteArrayOutputStream locks on every byte written). */
     private static final class Out {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        private byte[] buf = new byte[512];
+        private int size;
+
+        void write(int b) {
+            if (size == buf.length) {
+                buf = Arrays.copyOf(buf, size * 2);
+            }
+            buf[size++] = (byte) b;
+        }
+
+        void write(byte[] b, int off, int len) {
+            if (size + len > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
+            }
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buf, size);
+        }
 
         void str(String s) {
             if (s == null) {
@@ -155,7 +211,7 @@ public final class LineCodec {
             }
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
             varint(b.length + 1L);
-            out.write(b, 0, b.length);
+            write(b, 0, b.length);
         }
 
         void date(LocalDate d) {
@@ -164,27 +220,27 @@ public final class LineCodec {
 
         void dec(BigDecimal d) {
             if (d == null) {
-                out.write(0);
+                write(0);
                 return;
             }
             BigInteger unscaled = d.unscaledValue();
-            out.write(unscaled.bitLength() < 63 ? 1 : 2);
+            write(unscaled.bitLength() < 63 ? 1 : 2);
             varint(zigzag(d.scale()));
             if (unscaled.bitLength() < 63) {
                 varint(zigzag(unscaled.longValue()));
             } else {
                 byte[] b = unscaled.toByteArray();
                 varint(b.length);
-                out.write(b, 0, b.length);
+                write(b, 0, b.length);
             }
         }
 
         private void varint(long v) {
             while ((v & ~0x7FL) != 0) {
-                out.write((int) ((v & 0x7F) | 0x80));
+                write((int) ((v & 0x7F) | 0x80));
                 v >>>= 7;
             }
-            out.write((int) v);
+            write((int) v);
         }
 
         private static long zigzag(long v) {
@@ -229,6 +285,15 @@ public final class LineCodec {
             BigInteger unscaled = new BigInteger(data, pos, length);
             pos += length;
             return new BigDecimal(unscaled, scale);
+        }
+
+        void skipStr(int count) {
+            for (int k = 0; k < count; k++) {
+                long n = varint();
+                if (n > 0) {
+                    pos += (int) (n - 1);
+                }
+            }
         }
 
         private long varint() {

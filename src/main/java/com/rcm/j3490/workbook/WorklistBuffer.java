@@ -1,7 +1,9 @@
 package com.rcm.j3490.workbook;
 
 import com.rcm.j3490.backlog.ItemCodec;
+import com.rcm.j3490.backlog.StoredItem;
 import com.rcm.j3490.backlog.WorkItem;
+import com.rcm.j3490.reconcile.LineCodec;
 import com.rcm.j3490.rules.Status;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -48,22 +50,32 @@ public final class WorklistBuffer implements AutoCloseable {
 
     /** Keeps the item when it belongs on a worklist; others are ignored. */
     public void add(WorkItem item) {
-        int group = order.indexOf(item.status());
+        add(StoredItem.of(item));
+    }
+
+    /** Keeps the stored item when it belongs on a worklist, its line as stored (decoded when read back). */
+    public void add(StoredItem item) {
+        LineCodec.Standing standing = item.standing();
+        int group = order.indexOf(standing.status());
         if (group < 0) {
             return;
         }
-        LocalDate deadline = item.line().appealDeadline();
-        add(item, group, cents(item.amountAtStake()), deadline == null ? Long.MAX_VALUE : deadline.toEpochDay());
+        LocalDate deadline = standing.appealDeadline();
+        add(ItemCodec.item(item), group, cents(standing.amountAtStake()),
+                deadline == null ? Long.MAX_VALUE : deadline.toEpochDay());
     }
 
     /** Keeps an item under its own sort key: group (ascending), amount (largest first), day (earliest first). */
     void add(WorkItem item, long group, long amountCents, long day) {
+        add(ItemCodec.item(item), group, amountCents, day);
+    }
+
+    private void add(byte[] data, long group, long amountCents, long day) {
         offsets.add(written);
         groups.add(group);
         this.amountCents.add(amountCents);
         deadlineDays.add(day);
         try {
-            byte[] data = ItemCodec.item(item);
             out.write(data);
             written += data.length;
         } catch (IOException e) {

@@ -179,7 +179,7 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
     public void backlog(BacklogStore store, Path tempDir, CompletionStage<?> coreFree) {
         LocalDate runDate = context.runDate();
         try (var buffer = new WorklistBuffer(WORKLISTS, tempDir)) {
-            store.forEachOpen(item -> {
+            store.forEachOpenStored(item -> {
                 if (WorkbookItems.onWorklist(item, runDate)) {
                     buffer.add(item);
                 }

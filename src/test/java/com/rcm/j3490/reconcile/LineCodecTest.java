@@ -34,6 +34,8 @@ class LineCodecTest {
         assertThat(back).isEqualTo(line);
         assertThat(back.billed().scale()).isEqualTo(2);
         assertThat(back.ndcQuantity()).hasToString("2.500000");
+        assertThat(LineCodec.standing(LineCodec.encode(line))).isEqualTo(new LineCodec.Standing(Status.UNDERPAID,
+                new BigDecimal("184.44"), LocalDate.of(2026, 5, 9)));
     }
 
     @Test
@@ -45,6 +47,8 @@ class LineCodecTest {
                 new BigDecimal("0.00"), new DrugSource(null, null, null, null, null, null), null, null, null, null);
 
         assertThat(LineCodec.decode(LineCodec.encode(line))).isEqualTo(line);
+        assertThat(LineCodec.standing(LineCodec.encode(line)))
+                .isEqualTo(new LineCodec.Standing(Status.NO_EXPECTED, new BigDecimal("0.00"), null));
     }
 
     @Test
