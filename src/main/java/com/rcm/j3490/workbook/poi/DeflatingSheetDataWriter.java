@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.InflaterInputStream;
+import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 /**
@@ -30,6 +31,53 @@ final class DeflatingSheetDataWriter extends SheetDataWriter {
 
     DeflatingSheetDataWriter() throws IOException {
         super(); // inline strings: no shared strings table
+    }
+
+    /** Built per row; set on first use (the superclass constructor runs before field initialisers). */
+    private RowXml rowXml;
+    // POI keeps these for the rows its writeRow wrote; the sheet asks for them (first and last row numbers)
+    private int flushedRows;
+    private int lowestFlushedRow;
+    private int cellsOfLastFlushedRow;
+    private int lastFlushedRow = -1; // as POI starts it: no row yet
+
+    /** The row's XML in one write ({@link RowXml}); a row it does not build is POI's to write. */
+    @Override
+    public void writeRow(int rownum, SXSSFRow row) throws IOException {
+        if (flushedRows == 0) {
+            lowestFlushedRow = rownum;
+        }
+        lastFlushedRow = Math.max(rownum, lastFlushedRow);
+        cellsOfLastFlushedRow = row.getLastCellNum();
+        flushedRows++;
+        if (rowXml == null) {
+            rowXml = new RowXml();
+        }
+        if (rowXml.build(rownum, row)) {
+            _out.write(rowXml.chars(), 0, rowXml.length());
+        } else {
+            super.writeRow(rownum, row);
+        }
+    }
+
+    @Override
+    public int getNumberOfFlushedRows() {
+        return flushedRows;
+    }
+
+    @Override
+    public int getNumberOfCellsOfLastFlushedRow() {
+        return cellsOfLastFlushedRow;
+    }
+
+    @Override
+    public int getLowestIndexOfFlushedRows() {
+        return lowestFlushedRow;
+    }
+
+    @Override
+    public int getLastFlushedRow() {
+        return lastFlushedRow;
     }
 
     /** POI's own writer is a {@code BufferedWriter} over an {@code OutputStreamWriter}: see {@link SheetXmlWriter}. */

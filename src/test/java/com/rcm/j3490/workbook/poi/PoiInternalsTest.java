@@ -15,6 +15,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.Version;
 import org.apache.poi.openxml4j.util.ZipEntrySource;
 import org.apache.poi.util.Removal;
+import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
@@ -47,6 +48,14 @@ class PoiInternalsTest {
         hook(SheetDataWriter.class, "decorateOutputStream", OutputStream.class, FileOutputStream.class);
         hook(SheetDataWriter.class, "decorateInputStream", InputStream.class, FileInputStream.class);
         hook(SheetDataWriter.class, "getTempFile", File.class);
+        // RowXml: rows written in one call, and the row bookkeeping the sheet reads back
+        hook(SheetDataWriter.class, "writeRow", void.class, int.class, SXSSFRow.class);
+        for (String counter : new String[] {"getNumberOfFlushedRows", "getNumberOfCellsOfLastFlushedRow",
+            "getLowestIndexOfFlushedRows", "getLastFlushedRow"}) {
+            hook(SheetDataWriter.class, counter, int.class);
+        }
+        assertThat(Modifier.isProtected(SheetDataWriter.class.getDeclaredField("_out").getModifiers()))
+                .as("SheetDataWriter._out protected").isTrue();
     }
 
     /**
