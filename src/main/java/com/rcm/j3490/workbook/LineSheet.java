@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import com.rcm.j3490.workbook.poi.DirectRows;
+import com.rcm.j3490.workbook.poi.SheetCompressingWorkbook;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.PatternFormatting;
 import org.apache.poi.ss.usermodel.Row;
@@ -76,6 +80,10 @@ final class LineSheet {
     private int part;
     private SXSSFSheet sheet;
     private int rows;
+    /** The sheet's rows straight into its XML; null when the workbook cannot take them (plain SXSSF). */
+    private DirectTarget direct;
+    /** The last row written to this part, held back one row (see write). */
+    private Object[] pending;
 
     LineSheet(WorkbookContext context, Shape shape) {
         this.context = context;
@@ -104,42 +112,140 @@ final class LineSheet {
         }
         sheet.createFreezePane(shape.frozenColumns(), 1);
         context.printSetup(sheet);
+        if (context.workbook() instanceof SheetCompressingWorkbook streamed) {
+            try {
+                sheet.flushRows(); // the header row: direct rows come after it
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write sheet " + sheet.getSheetName(), e);
+            }
+            direct = new DirectTarget(streamed.directRows(sheet), context.workbook().getXSSFWorkbook().isDate1904());
+        } else {
+            direct = null;
+        }
     }
 
+    /**
+     * One row of values. Rows go straight into the sheet's XML ({@link DirectRows}) when the
+     * workbook allows it, one row behind: the sheet's last row goes through SXSSF's row objects,
+     * from which SXSSF takes the sheet's dimension (A1:AM123).
+     */
     void write(Object[] values) {
         if (rows == context.maxDataRows()) {
             synchronized (context.workbook()) {
                 createSheet();
             }
         }
-        Row row = sheet.createRow(++rows);
-        int lines = 1;
+        rows++;
+        if (pending != null) {
+            if (direct != null) {
+                writeDirect(rows - 1, pending);
+            } else {
+                writeRow(rows - 1, pending);
+            }
+        }
+        pending = values;
+    }
+
+    private void writeRow(int rownum, Object[] values) {
+        Row row = sheet.createRow(rownum);
+        cells(values, new CellTarget() {
+            @Override
+            public void text(int column, String value, CellStyle style) {
+                Cells.text(row, column, value, style);
+            }
+
+            @Override
+            public void number(int column, double value, CellStyle style) {
+                Cells.number(row, column, value, style);
+            }
+
+            @Override
+            public void date(int column, LocalDate value, CellStyle style) {
+                Cells.date(row, column, value, style);
+            }
+        });
+        int lines = lines(values);
+        if (lines > 1) {
+            // spreadsheet programs do not all fit rows to wrapped text when they open a file
+            row.setHeightInPoints(lines * LINE_HEIGHT);
+        }
+    }
+
+    private void writeDirect(int rownum, Object[] values) {
+        int lines = lines(values);
+        direct.begin(rownum, lines > 1 ? lines * LINE_HEIGHT : 0);
+        cells(values, direct);
+        try {
+            direct.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write sheet " + sheet.getSheetName(), e);
+        }
+    }
+
+    /** Where a row's cells go: SXSSF's row objects, or the sheet's XML directly. */
+    private interface CellTarget {
+        void text(int column, String value, CellStyle style);
+
+        void number(int column, double value, CellStyle style);
+
+        void date(int column, LocalDate value, CellStyle style);
+    }
+
+    /** The cells of a row, in column order: money and dates typed, input text always a text cell (never a formula). */
+    private void cells(Object[] values, CellTarget target) {
         WorkbookStyles styles = context.styles();
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v == null) {
                 continue;
             }
-            Kind kind = shape.kinds().get(i);
-            boolean wraps = shape.wraps(i);
-            if (wraps) {
-                lines = Math.max(lines, linesOf(v.toString(), shape.widths()[i]));
-            }
             if (v instanceof BigDecimal n) {
-                Cells.number(row, i, n.doubleValue(), kind == Kind.MONEY ? styles.money : styles.top);
+                target.number(i, n.doubleValue(), shape.kinds().get(i) == Kind.MONEY ? styles.money : styles.top);
             } else if (v instanceof Long n) {
-                Cells.number(row, i, n, styles.top);
+                target.number(i, n, styles.top);
             } else if (v instanceof LocalDate d) {
-                Cells.date(row, i, d, styles.date);
+                target.date(i, d, styles.date);
             } else {
-                // input text (and anything a biller typed) is always a text cell, never a formula
-                Cells.text(row, i, v.toString(), wraps ? styles.wrapped : styles.top);
+                target.text(i, v.toString(), shape.wraps(i) ? styles.wrapped : styles.top);
             }
         }
-        if (lines > 1) {
-            // spreadsheet programs do not all fit rows to wrapped text when they open a file
-            row.setHeightInPoints(lines * LINE_HEIGHT);
+    }
+
+    /** Cells straight into the sheet's XML; a date is the serial number SXSSF would store for it. */
+    private record DirectTarget(DirectRows rows, boolean date1904) implements CellTarget {
+        void begin(int rownum, float height) {
+            rows.begin(rownum, height);
         }
+
+        void end() throws IOException {
+            rows.end();
+        }
+
+        @Override
+        public void text(int column, String value, CellStyle style) {
+            rows.text(column, value, style);
+        }
+
+        @Override
+        public void number(int column, double value, CellStyle style) {
+            rows.number(column, value, style);
+        }
+
+        @Override
+        public void date(int column, LocalDate value, CellStyle style) {
+            rows.number(column, DateUtil.getExcelDate(value.atStartOfDay(), date1904), style);
+        }
+    }
+
+    /** Lines the row's wrapped texts take. */
+    private int lines(Object[] values) {
+        int lines = 1;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && shape.wraps(i)) {
+                lines = Math.max(lines, linesOf(values[i].toString(), shape.widths()[i]));
+            }
+        }
+        return lines;
     }
 
     void finish() {
@@ -150,6 +256,10 @@ final class LineSheet {
 
     /** Autofilter, print area, validations and formats: workbook-level names and styles. */
     private void complete() {
+        if (pending != null) {
+            writeRow(rows, pending); // the last row: through the sheet (see write)
+            pending = null;
+        }
         int lastRow = Math.max(rows, 1);
         int lastColumn = shape.headers().size() - 1;
         sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, lastColumn));

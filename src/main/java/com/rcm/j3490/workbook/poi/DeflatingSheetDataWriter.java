@@ -44,20 +44,30 @@ final class DeflatingSheetDataWriter extends SheetDataWriter {
     /** The row's XML in one write ({@link RowXml}); a row it does not build is POI's to write. */
     @Override
     public void writeRow(int rownum, SXSSFRow row) throws IOException {
-        if (flushedRows == 0) {
-            lowestFlushedRow = rownum;
-        }
-        lastFlushedRow = Math.max(rownum, lastFlushedRow);
-        cellsOfLastFlushedRow = row.getLastCellNum();
-        flushedRows++;
         if (rowXml == null) {
             rowXml = new RowXml();
         }
         if (rowXml.build(rownum, row)) {
-            _out.write(rowXml.chars(), 0, rowXml.length());
+            write(rownum, row.getLastCellNum(), rowXml);
         } else {
+            counted(rownum, row.getLastCellNum());
             super.writeRow(rownum, row);
         }
+    }
+
+    /** A row built without SXSSF's objects ({@link DirectRows}); {@code lastCellNum} as {@code Row.getLastCellNum}. */
+    void write(int rownum, int lastCellNum, RowXml xml) throws IOException {
+        counted(rownum, lastCellNum);
+        _out.write(xml.chars(), 0, xml.length());
+    }
+
+    private void counted(int rownum, int lastCellNum) {
+        if (flushedRows == 0) {
+            lowestFlushedRow = rownum;
+        }
+        lastFlushedRow = Math.max(rownum, lastFlushedRow);
+        cellsOfLastFlushedRow = lastCellNum;
+        flushedRows++;
     }
 
     @Override

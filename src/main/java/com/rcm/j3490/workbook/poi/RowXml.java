@@ -3,7 +3,6 @@ package com.rcm.j3490.workbook.poi;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFRow;
 
@@ -19,6 +18,8 @@ import org.apache.poi.xssf.streaming.SXSSFRow;
 final class RowXml {
     private char[] chars = new char[16 * 1024];
     private int length;
+    /** The current row's number as written (1-based). */
+    private String rowNumber;
     /** Column letters by index ("A", "B", ... "AA"), made once. */
     private String[] columns = new String[0];
 
@@ -32,53 +33,72 @@ final class RowXml {
 
     /** Builds the row's XML (0-based {@code rownum}); false: a row POI must write. */
     boolean build(int rownum, SXSSFRow row) {
-        length = 0;
         if (row.getZeroHeight() || row.isFormatted() || row.getOutlineLevel() != 0 || row.getHidden() != null
                 || row.getCollapsed() != null) {
             return false;
         }
-        String number = Integer.toString(rownum + 1);
-        append("<row r=\"").append(number).append('"');
-        if (row.hasCustomHeight()) {
-            append(" customHeight=\"1\" ht=\"").append(Float.toString(row.getHeightInPoints())).append('"');
-        }
-        append(">\n");
+        begin(rownum, row.hasCustomHeight() ? row.getHeightInPoints() : 0);
         Iterator<Cell> cells = row.allCellsIterator(); // every column up to the last, null where none
         for (int column = 0; cells.hasNext(); column++) {
             Cell cell = cells.next();
-            if (cell != null && !cell(column, number, cell)) {
-                return false;
+            if (cell == null) {
+                continue;
+            }
+            int style = cell.getCellStyle().getIndex() & 0xffff;
+            switch (cell.getCellType()) {
+                case STRING -> text(column, cell.getStringCellValue(), style);
+                case NUMERIC -> number(column, cell.getNumericCellValue(), style);
+                case BLANK -> blank(column, style);
+                default -> {
+                    return false;
+                }
             }
         }
-        append("</row>\n");
+        end();
         return true;
     }
 
-    private boolean cell(int column, String rowNumber, Cell cell) {
-        CellType type = cell.getCellType();
-        if (type != CellType.STRING && type != CellType.NUMERIC && type != CellType.BLANK) {
-            return false;
+    /** Starts a row (0-based {@code rownum}); {@code height} in points, 0: the default height. */
+    void begin(int rownum, float height) {
+        length = 0;
+        rowNumber = Integer.toString(rownum + 1);
+        append("<row r=\"").append(rowNumber).append('"');
+        if (height > 0) {
+            append(" customHeight=\"1\" ht=\"").append(Float.toString(height)).append('"');
         }
+        append(">\n");
+    }
+
+    /** An inline text cell; {@code style} is the cell style's index (0: none). */
+    void text(int column, String text, int style) {
+        start(column, style);
+        append(" t=\"inlineStr\"><is><t");
+        if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1)))) {
+            append(" xml:space=\"preserve\"");
+        }
+        append('>').escaped(text).append("</t></is></c>");
+    }
+
+    void number(int column, double value, int style) {
+        start(column, style);
+        append(" t=\"n\"><v>").append(Double.toString(value)).append("</v></c>");
+    }
+
+    void blank(int column, int style) {
+        start(column, style);
+        append("></c>");
+    }
+
+    void end() {
+        append("</row>\n");
+    }
+
+    private void start(int column, int style) {
         append("<c r=\"").append(column(column)).append(rowNumber).append('"');
-        int style = cell.getCellStyle().getIndex() & 0xffff;
         if (style != 0) {
             append(" s=\"").append(Integer.toString(style)).append('"');
         }
-        if (type == CellType.STRING) {
-            String text = cell.getStringCellValue();
-            append(" t=\"inlineStr\"><is><t");
-            if (!text.isEmpty() && (Character.isWhitespace(text.charAt(0))
-                    || Character.isWhitespace(text.charAt(text.length() - 1)))) {
-                append(" xml:space=\"preserve\"");
-            }
-            append('>').escaped(text).append("</t></is>");
-        } else if (type == CellType.NUMERIC) {
-            append(" t=\"n\"><v>").append(Double.toString(cell.getNumericCellValue())).append("</v>");
-        } else {
-            append('>');
-        }
-        append("</c>");
-        return true;
     }
 
     private String column(int index) {

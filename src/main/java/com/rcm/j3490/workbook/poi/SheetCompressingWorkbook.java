@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -55,9 +56,40 @@ public final class SheetCompressingWorkbook extends SXSSFWorkbook {
         setZip64Mode(Zip64Mode.AsNeeded);
     }
 
+    /** Each streamed sheet's writer, for {@link #directRows}. */
+    private final Map<SXSSFSheet, DeflatingSheetDataWriter> writers = new IdentityHashMap<>();
+    /** The writer of the sheet being created (SXSSFSheet's constructor asks for it). */
+    private DeflatingSheetDataWriter created;
+
     @Override
     protected SheetDataWriter createSheetDataWriter() throws IOException {
-        return new DeflatingSheetDataWriter();
+        created = new DeflatingSheetDataWriter();
+        return created;
+    }
+
+    @Override
+    public synchronized SXSSFSheet createSheet() {
+        return registered(super.createSheet());
+    }
+
+    @Override
+    public synchronized SXSSFSheet createSheet(String name) {
+        return registered(super.createSheet(name));
+    }
+
+    private SXSSFSheet registered(SXSSFSheet sheet) {
+        writers.put(sheet, created);
+        created = null;
+        return sheet;
+    }
+
+    /** Rows written straight into a streamed sheet of this workbook ({@link DirectRows}: its rules of use). */
+    public synchronized DirectRows directRows(SXSSFSheet sheet) {
+        DeflatingSheetDataWriter writer = writers.get(sheet);
+        if (writer == null) {
+            throw new IllegalArgumentException("sheet " + sheet.getSheetName() + " is not a streamed sheet of this workbook");
+        }
+        return new DirectRows(writer);
     }
 
     /** The other parts (styles, the Summary, charts) are small: the fastest level is enough. */
