@@ -33,8 +33,9 @@ public final class ItemColumns {
     public static final Set<Status> PATIENT_WORKLISTS = EnumSet.of(Status.DENIED_CO16, Status.DENIED_CO50,
             Status.DENIED_CO151, Status.DENIED_OTHER, Status.PATIENT_RESP, Status.NO_EXPECTED);
 
-    private static final java.text.DecimalFormat MONEY_TEXT = new java.text.DecimalFormat("#,##0.00",
-            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
+    /** One per thread: a DecimalFormat is not safe to share, and two threads write worklists at once. */
+    private static final ThreadLocal<java.text.DecimalFormat> MONEY_TEXT = ThreadLocal.withInitial(
+            () -> new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US)));
 
     private ItemColumns() {
     }
@@ -149,7 +150,7 @@ public final class ItemColumns {
             String[] p = a.split(":");
             StringBuilder s = new StringBuilder(p[0]);
             if (p.length > 1) {
-                s.append(' ').append(MONEY_TEXT.format(new java.math.BigDecimal(p[1])));
+                s.append(' ').append(MONEY_TEXT.get().format(new java.math.BigDecimal(p[1])));
             }
             if (p.length > 2 && !p[2].isBlank()) {
                 s.append(" (qty ").append(p[2]).append(')');

@@ -172,12 +172,79 @@ public final class WorklistBuffer implements AutoCloseable {
         return byAmount != 0 ? byAmount : Long.compare(deadlineDays.get(a), deadlineDays.get(b));
     }
 
-    /**
-     * The kept lines' positions in worklist order: a stable bottom-up merge sort of primitive
-     * positions (the JDK sorts primitives only by their own value, and boxing a position per line
-     * would cost 16 bytes a line for the length of the sort).
-     */
+    /** The kept lines' positions in worklist order. */
     private int[] sortedIndex() {
+        int[] packed = packedSortedIndex();
+        return packed != null ? packed : mergeSortedIndex();
+    }
+
+    /**
+     * The same order from one primitive sort: each line's group, amount (inverted) and day, and its
+     * position last (so that ties keep arrival order), packed into one long, when they fit in 63
+     * bits together (a night's amounts and deadlines do, by far). Null when they do not.
+     */
+    private int[] packedSortedIndex() {
+        int size = offsets.size();
+        if (size == 0) {
+            return new int[0];
+        }
+        long minGroup = Long.MAX_VALUE;
+        long maxGroup = Long.MIN_VALUE;
+        long minAmount = Long.MAX_VALUE;
+        long maxAmount = Long.MIN_VALUE;
+        long minDay = Long.MAX_VALUE;
+        long maxDay = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            minGroup = Math.min(minGroup, groups.get(i));
+            maxGroup = Math.max(maxGroup, groups.get(i));
+            minAmount = Math.min(minAmount, amountCents.get(i));
+            maxAmount = Math.max(maxAmount, amountCents.get(i));
+            long day = deadlineDays.get(i);
+            if (day != Long.MAX_VALUE) {
+                minDay = Math.min(minDay, day);
+                maxDay = Math.max(maxDay, day);
+            }
+        }
+        if (minDay > maxDay) { // no day at all
+            minDay = 0;
+            maxDay = 0;
+        }
+        // "none" sorts after every day: one more than the largest
+        int groupBits = bits(maxGroup - minGroup);
+        int amountBits = bits(maxAmount - minAmount);
+        int dayBits = bits(maxDay - minDay + 1);
+        int positionBits = bits(size - 1L);
+        if (groupBits < 0 || amountBits < 0 || dayBits < 0 || groupBits + amountBits + dayBits + positionBits > 63) {
+            return null;
+        }
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            long day = deadlineDays.get(i);
+            long key = groups.get(i) - minGroup;
+            key = key << amountBits | (maxAmount - amountCents.get(i)); // largest first
+            key = key << dayBits | (day == Long.MAX_VALUE ? maxDay - minDay + 1 : day - minDay);
+            keys[i] = key << positionBits | i;
+        }
+        java.util.Arrays.sort(keys);
+        int[] index = new int[size];
+        long positionMask = (1L << positionBits) - 1;
+        for (int k = 0; k < size; k++) {
+            index[k] = (int) (keys[k] & positionMask);
+        }
+        return index;
+    }
+
+    /** Bits that hold values 0..{@code range}; -1 when the range overflowed (wider than a long). */
+    private static int bits(long range) {
+        return range < 0 ? -1 : 64 - Long.numberOfLeadingZeros(range);
+    }
+
+    /**
+     * The kept lines' positions in worklist order when the packed keys do not fit: a stable
+     * bottom-up merge sort of primitive positions (the JDK sorts primitives only by their own value,
+     * and boxing a position per line would cost 16 bytes a line for the length of the sort).
+     */
+    int[] mergeSortedIndex() {
         int size = offsets.size();
         int[] a = new int[size];
         for (int i = 0; i < size; i++) {

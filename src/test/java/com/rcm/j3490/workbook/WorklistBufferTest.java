@@ -96,6 +96,37 @@ class WorklistBufferTest {
         assertThat(order).hasSize(expected.size()).isEqualTo(expected);
     }
 
+    /** Keys too wide to pack into one long (a huge amount) take the merge sort: the same order. */
+    @Test
+    void keysTooWideToPackSortTheSameWay(@TempDir Path dir) {
+        for (boolean wide : new boolean[] {false, true}) {
+            java.util.Random random = new java.util.Random(13);
+            List<long[]> keys = new ArrayList<>(); // group, amount, day, arrival
+            for (int i = 0; i < 5_000; i++) {
+                long amount = random.nextInt(50) - 10;
+                if (wide && i == 77) {
+                    amount = Long.MAX_VALUE / 2;
+                }
+                long day = random.nextInt(5) == 0 ? Long.MAX_VALUE : -20_000 + random.nextInt(3);
+                keys.add(new long[] {-20_400 + random.nextInt(3), amount, day, i});
+            }
+            List<Long> expected = keys.stream()
+                    .sorted(java.util.Comparator.<long[]>comparingLong(k -> k[0])
+                            .thenComparing(k -> k[1], java.util.Comparator.reverseOrder())
+                            .thenComparingLong(k -> k[2]))
+                    .map(k -> k[3])
+                    .toList();
+            List<Long> order = new ArrayList<>();
+            try (WorklistBuffer buffer = new WorklistBuffer(List.of(), dir)) {
+                for (long[] k : keys) {
+                    buffer.add(item(line("C" + k[3], Status.UNDERPAID, "1.00", DAY)), k[0], k[1], k[2]);
+                }
+                buffer.forEachSorted(i -> order.add(Long.parseLong(i.key().claimId().substring(1))));
+            }
+            assertThat(order).as(wide ? "merge sort" : "packed keys").isEqualTo(expected);
+        }
+    }
+
     @Test
     void anItemComesBackAsItWent(@TempDir Path dir) {
         ReconciledLine line = new Nights.LineBuilder("CLM-1").build();

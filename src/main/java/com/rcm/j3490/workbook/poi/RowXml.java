@@ -18,8 +18,10 @@ import org.apache.poi.xssf.streaming.SXSSFRow;
 final class RowXml {
     private char[] chars = new char[16 * 1024];
     private int length;
-    /** The current row's number as written (1-based). */
-    private String rowNumber;
+    /** The current row's number as written (1-based), in its digits: every cell reference repeats it. */
+    private final char[] rowNumber = new char[10];
+    private int rowNumberLength;
+    private final char[] scratch = new char[10];
     /** Column letters by index ("A", "B", ... "AA"), made once. */
     private String[] columns = new String[0];
 
@@ -61,8 +63,8 @@ final class RowXml {
     /** Starts a row (0-based {@code rownum}); {@code height} in points, 0: the default height. */
     void begin(int rownum, float height) {
         length = 0;
-        rowNumber = Integer.toString(rownum + 1);
-        append("<row r=\"").append(rowNumber).append('"');
+        rowNumberLength = digits(rownum + 1, rowNumber);
+        append("<row r=\"").append(rowNumber, rowNumberLength).append('"');
         if (height > 0) {
             append(" customHeight=\"1\" ht=\"").append(Float.toString(height)).append('"');
         }
@@ -95,9 +97,9 @@ final class RowXml {
     }
 
     private void start(int column, int style) {
-        append("<c r=\"").append(column(column)).append(rowNumber).append('"');
+        append("<c r=\"").append(column(column)).append(rowNumber, rowNumberLength).append('"');
         if (style != 0) {
-            append(" s=\"").append(Integer.toString(style)).append('"');
+            append(" s=\"").append(scratch, digits(style, scratch)).append('"');
         }
     }
 
@@ -149,6 +151,28 @@ final class RowXml {
         s.getChars(0, n, chars, length);
         length += n;
         return this;
+    }
+
+    private RowXml append(char[] c, int n) {
+        room(n);
+        System.arraycopy(c, 0, chars, length, n);
+        length += n;
+        return this;
+    }
+
+    /** The decimal digits of {@code value} (not negative) into {@code to}; their count. */
+    private static int digits(int value, char[] to) {
+        int n = 0;
+        do {
+            to[n++] = (char) ('0' + value % 10);
+            value /= 10;
+        } while (value > 0);
+        for (int i = 0, j = n - 1; i < j; i++, j--) {
+            char t = to[i];
+            to[i] = to[j];
+            to[j] = t;
+        }
+        return n;
     }
 
     private RowXml append(char c) {
