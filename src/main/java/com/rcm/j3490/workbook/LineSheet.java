@@ -113,11 +113,6 @@ final class LineSheet {
         sheet.createFreezePane(shape.frozenColumns(), 1);
         context.printSetup(sheet);
         if (context.workbook() instanceof SheetCompressingWorkbook streamed) {
-            try {
-                sheet.flushRows(); // the header row: direct rows come after it
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write sheet " + sheet.getSheetName(), e);
-            }
             direct = new DirectTarget(streamed.directRows(sheet), context.workbook().getXSSFWorkbook().isDate1904());
         } else {
             direct = null;
@@ -173,9 +168,14 @@ final class LineSheet {
 
     private void writeDirect(int rownum, Object[] values) {
         int lines = lines(values);
-        direct.begin(rownum, lines > 1 ? lines * LINE_HEIGHT : 0);
-        cells(values, direct);
         try {
+            if (rownum == 1) {
+                // the header row goes first; a sheet of fewer than two rows keeps it in SXSSF's
+                // window, as before, so its dimension still comes from a row SXSSF holds
+                sheet.flushRows();
+            }
+            direct.begin(rownum, lines > 1 ? lines * LINE_HEIGHT : 0);
+            cells(values, direct);
             direct.end();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write sheet " + sheet.getSheetName(), e);

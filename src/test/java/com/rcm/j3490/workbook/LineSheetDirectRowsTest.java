@@ -34,7 +34,8 @@ class LineSheetDirectRowsTest {
         Map<String, String> direct = sheets(new SheetCompressingWorkbook(3), dir.resolve("direct.xlsx"));
         Map<String, String> sxssf = sheets(new SXSSFWorkbook(3), dir.resolve("sxssf.xlsx"));
 
-        assertThat(direct).hasSize(3); // 17 rows at 7 a sheet: "Lines", "Lines (2)", "Lines (3)"
+        // 17 rows at 7 a sheet: "Lines", "Lines (2)", "Lines (3)"; then "Empty" and "One"
+        assertThat(direct).hasSize(5);
         assertThat(direct.values()).allSatisfy(xml -> assertThat(xml).contains("<dimension ref=\"A1:G"));
         assertThat(String.join("", direct.values())).contains("customHeight=\"1\"", "&lt;Søren&gt;", "t=\"n\"");
         assertThat(direct).isEqualTo(sxssf);
@@ -61,6 +62,11 @@ class LineSheetDirectRowsTest {
                 sheet.write(values);
             }
             sheet.finish();
+            // a sheet without rows and one with a single row (a worklist with no item, or one)
+            new LineSheet(context, LineSheet.Shape.of("Empty", columns, List.of(), 1, 5)).finish();
+            LineSheet one = new LineSheet(context, LineSheet.Shape.of("One", columns, List.of(), 1, 5));
+            one.write(new Object[] {"CLM-1", null, BigDecimal.ONE, null, 2L, NIGHT, "Billing"});
+            one.finish();
             try (OutputStream out = Files.newOutputStream(file)) {
                 wb.write(out);
             }
