@@ -94,11 +94,7 @@ public final class LineCodec {
      */
     public static Standing standing(byte[] data) {
         In i = new In(data);
-        int version = i.data[i.pos++];
-        if (version != VERSION && version != VERSION_WITHOUT_BACKLOG_FIELDS) {
-            throw new IllegalArgumentException("staged line in format version " + version + ", this build reads "
-                    + VERSION);
-        }
+        i.version();
         // in encode's order: 8 strings, 2 dates, 4 strings, a decimal, a string, 6 decimals, a string,
         // a decimal, a string (invoice number), the status, 5 strings (codes, flags, action, team), the
         // deadline, the amount at stake
@@ -122,11 +118,7 @@ public final class LineCodec {
 
     public static ReconciledLine decode(byte[] data) {
         In i = new In(data);
-        int version = i.data[i.pos++];
-        if (version != VERSION && version != VERSION_WITHOUT_BACKLOG_FIELDS) {
-            throw new IllegalArgumentException("staged line in format version " + version + ", this build reads "
-                    + VERSION);
-        }
+        int version = i.version();
         String claimId = i.str();
         String lineNumber = i.str();
         String checkNumber = i.str();
@@ -254,6 +246,16 @@ public final class LineCodec {
 
         In(byte[] data) {
             this.data = data;
+        }
+
+        /** Reads the version byte: one this build reads, or refused by name. */
+        int version() {
+            int version = data[pos++];
+            if (version != VERSION && version != VERSION_WITHOUT_BACKLOG_FIELDS) {
+                throw new IllegalArgumentException("staged line in format version " + version + ", this build reads "
+                        + VERSION);
+            }
+            return version;
         }
 
         String str() {
