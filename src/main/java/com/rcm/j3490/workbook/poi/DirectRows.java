@@ -1,6 +1,7 @@
 package com.rcm.j3490.workbook.poi;
 
 import java.io.IOException;
+import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 
 /**
@@ -15,6 +16,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
  * dimension from the last row it holds, so the last row should go through the sheet).
  */
 public final class DirectRows {
+    private static final int MAX_TEXT = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
     private final DeflatingSheetDataWriter writer;
     private final RowXml xml = new RowXml();
     private int rownum = -1;
@@ -36,7 +38,12 @@ public final class DirectRows {
         return this;
     }
 
+    /** A text cell; longer than a cell can hold is refused, as SXSSF refuses it. */
     public DirectRows text(int column, String value, CellStyle style) {
+        if (value.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("The maximum length of cell contents (text) is " + MAX_TEXT
+                    + " characters");
+        }
         xml.text(next(column), value, index(style));
         return this;
     }

@@ -1,6 +1,7 @@
 package com.rcm.j3490.workbook.poi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,29 @@ class RowXmlTest {
         assertThat(ours).contains("&lt;Søren&gt;", "<f>", "t=\"b\"", "hidden=\"1\"", "customHeight=\"1\"");
         assertThat(ours).startsWith("first 0, last " + (TEXTS.length + 9) + ", physical " + (TEXTS.length + 5))
                 .isEqualTo(poi);
+    }
+
+    @Test
+    void directRowsRefuseWhatSxssfRefuses() throws Exception {
+        try (SheetCompressingWorkbook wb = new SheetCompressingWorkbook(5)) {
+            SXSSFSheet sheet = wb.createSheet("Rows");
+            sheet.createRow(0).createCell(0).setCellValue("header");
+            sheet.flushRows();
+            DirectRows rows = wb.directRows(sheet);
+            assertThatThrownBy(() -> rows.begin(0, 0)).as("a row already written")
+                    .isInstanceOf(IllegalArgumentException.class);
+            rows.begin(1, 0).text(0, "x".repeat(32_767), null);
+            assertThatThrownBy(() -> rows.text(1, "x".repeat(32_768), null)).as("longer than a cell holds")
+                    .hasMessageContaining("32767");
+            assertThatThrownBy(() -> rows.number(0, 1.0, null)).as("a column not after the last")
+                    .isInstanceOf(IllegalArgumentException.class);
+            try (SXSSFWorkbook other = new SXSSFWorkbook()) {
+                SXSSFSheet foreign = other.createSheet("other");
+                assertThatThrownBy(() -> wb.directRows(foreign)).hasMessageContaining("not a streamed sheet of this workbook");
+                other.dispose();
+            }
+            wb.dispose();
+        }
     }
 
     /** The same rows into a sheet of the workbook; its rows' XML as written. */
