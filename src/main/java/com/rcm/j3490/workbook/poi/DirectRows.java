@@ -48,7 +48,11 @@ public final class DirectRows {
         return this;
     }
 
+    /** A number cell; not a finite number is refused (SXSSF would make it an error cell). */
     public DirectRows number(int column, double value, CellStyle style) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("column " + column + ": " + value + " is not a number a cell can hold");
+        }
         xml.number(next(column), value, index(style));
         return this;
     }

@@ -48,6 +48,7 @@ class RowXmlTest {
             rows.begin(1, 0).text(0, "x".repeat(32_767), null);
             assertThatThrownBy(() -> rows.text(1, "x".repeat(32_768), null)).as("longer than a cell holds")
                     .hasMessageContaining("32767");
+            assertThatThrownBy(() -> rows.number(5, Double.POSITIVE_INFINITY, null)).hasMessageContaining("Infinity");
             assertThatThrownBy(() -> rows.number(0, 1.0, null)).as("a column not after the last")
                     .isInstanceOf(IllegalArgumentException.class);
             try (SXSSFWorkbook other = new SXSSFWorkbook()) {
