@@ -301,6 +301,12 @@ public final class WorklistWorkbookWriter implements AutoCloseable {
      * under the final name is kept aside, never overwritten: billers may have worked in it.
      */
     public Path commit() {
+        // All Lines is written beside the worklists, on another thread, and may be created after
+        // them: it goes second, after the Summary, whichever came first (docs/worklists.md)
+        int allLines = workbook.getSheetIndex(ALL_LINES);
+        if (allLines > 1) {
+            workbook.setSheetOrder(ALL_LINES, 1);
+        }
         // a sheet continued while other sheets were being written goes back next to the one it continues
         for (String[] c : new ArrayList<>(context.continuations())) {
             workbook.setSheetOrder(c[0], workbook.getSheetIndex(c[1]) + 1);

@@ -340,6 +340,38 @@ class WorklistWorkbookWriterTest {
         }
     }
 
+    /** All Lines is created beside the worklists: even when it comes last, it is the second sheet. */
+    @Test
+    void allLinesCreatedAfterTheWorklistsIsStillTheSecondSheet() throws Exception {
+        Path other = Files.createDirectory(dir.resolve("late"));
+        List<ReconciledLine> lines = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            lines.add(line("L" + i).status(i % 2 == 0 ? Status.UNDERPAID : Status.PAID_OK).build());
+        }
+        Path file;
+        try (WorklistWorkbookWriter writer = new WorklistWorkbookWriter(other, NIGHT_1, Nights.DESCRIPTIONS,
+                Nights.OPTIONS, List.of(), 5)) {
+            for (Status status : WorklistWorkbookWriter.WORKLISTS) {
+                try (var sheet = writer.worklist(status)) {
+                    lines.stream().filter(l -> l.status() == status).map(l -> item(l)).forEach(sheet);
+                }
+            }
+            try (var sheet = writer.allLines()) {
+                lines.forEach(sheet);
+            }
+            file = writer.commit();
+        }
+        try (XSSFWorkbook read = open(file)) {
+            List<String> names = IntStream.range(0, read.getNumberOfSheets()).mapToObj(read::getSheetName).toList();
+            assertThat(names.subList(0, 6)).containsExactly("Summary", "All Lines", "All Lines (2)", "All Lines (3)",
+                    "Underpaid", "Underpaid (2)");
+            assertThat(read.getSheet("All Lines (3)").getRow(2).getCell(0).getStringCellValue()).isEqualTo("L12");
+            // the print areas moved with their sheets
+            assertThat(read.getPrintArea(1)).startsWith("'All Lines'!");
+            assertThat(read.getPrintArea(4)).startsWith("Underpaid!");
+        }
+    }
+
     /**
      * The second worklist writer starts only once the work beside the worklists (All Lines) has
      * ended: never, if it never ends before this thread has written them all; at once; or midway.
