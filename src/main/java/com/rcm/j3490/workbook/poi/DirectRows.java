@@ -34,7 +34,7 @@ public final class DirectRows {
         }
         this.rownum = rownum;
         lastColumn = -1;
-        xml.begin(rownum, height);
+        xml.begin(rownum, height > 0 ? height : -1);
         return this;
     }
 

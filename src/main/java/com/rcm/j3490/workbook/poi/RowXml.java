@@ -39,7 +39,7 @@ final class RowXml {
                 || row.getCollapsed() != null) {
             return false;
         }
-        begin(rownum, row.hasCustomHeight() ? row.getHeightInPoints() : 0);
+        begin(rownum, row.hasCustomHeight() ? row.getHeightInPoints() : -1);
         Iterator<Cell> cells = row.allCellsIterator(); // every column up to the last, null where none
         for (int column = 0; cells.hasNext(); column++) {
             Cell cell = cells.next();
@@ -60,12 +60,12 @@ final class RowXml {
         return true;
     }
 
-    /** Starts a row (0-based {@code rownum}); {@code height} in points, 0: the default height. */
+    /** Starts a row (0-based {@code rownum}); {@code height} in points, below 0: the default height. */
     void begin(int rownum, float height) {
         length = 0;
         rowNumberLength = digits(rownum + 1, rowNumber);
         append("<row r=\"").append(rowNumber, rowNumberLength).append('"');
-        if (height > 0) {
+        if (height >= 0) {
             append(" customHeight=\"1\" ht=\"").append(Float.toString(height)).append('"');
         }
         append(">\n");
