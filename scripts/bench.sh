@@ -25,6 +25,8 @@
 #   BENCH_FORMAT=csv        csv, or x12: the same generated night written as 835s (one transaction set
 #                           per check) plus the provider's 837P claims (bench X12NightWriter), read with
 #                           --recon.input.claims; compare with a csv run of the same size (docs/performance.md)
+#   BENCH_FLOORS=0          skip the two floors (the job's own figures only): for alternating pairs of
+#                           runs on a noisy machine, where a run every minute beats a run every three
 #   BENCH_BACKLOG=500000    before each job run, seed its fresh database with that many open work items
 #                           from four earlier nights (bench.BacklogSeed, through the job's BacklogStore;
 #                           their claims are not in the input); the seeding is not part of the wall time
@@ -190,12 +192,15 @@ for lines in "${SIZES[@]}"; do
     wb_bytes=$( [ -f "$workbook" ] && stat -c %s "$workbook" || echo 0 )
     peak=$(peak_heap_mb "$run/gc.log")
 
-    log "floor: opencsv read"
-    bench_main OpenCsvReadFloor "$input/remittance" > "$run/read-floor.txt"
-    read_ms=$(grep -oE 'ms=[0-9]+' "$run/read-floor.txt" | head -1 | cut -d= -f2)
+    read_ms=""
     write_ms=""
     sheets="-"
-    if [ -f "$workbook" ]; then
+    if [ "${BENCH_FLOORS:-1}" != 0 ]; then
+        log "floor: opencsv read"
+        bench_main OpenCsvReadFloor "$input/remittance" > "$run/read-floor.txt"
+        read_ms=$(grep -oE 'ms=[0-9]+' "$run/read-floor.txt" | head -1 | cut -d= -f2)
+    fi
+    if [ "${BENCH_FLOORS:-1}" != 0 ] && [ -f "$workbook" ]; then
         log "floor: SXSSF write (shape of the job's workbook)"
         bench_main SxssfWriteFloor --like "$workbook" "$run/floor.xlsx" > "$run/write-floor.txt"
         write_ms=$(grep -oE '^write-floor .* ms=[0-9]+' "$run/write-floor.txt" | grep -oE 'ms=[0-9]+$' | cut -d= -f2)
