@@ -48,8 +48,8 @@ public final class WorklistBuffer implements AutoCloseable {
         }
     }
 
-    /** Keeps the item when it belongs on a worklist; others are ignored. */
-    public void add(WorkItem item) {
+    /** Keeps a decoded item when it belongs on a worklist (the store hands {@link StoredItem}s). */
+    void add(WorkItem item) {
         add(StoredItem.of(item));
     }
 
@@ -244,7 +244,7 @@ public final class WorklistBuffer implements AutoCloseable {
      * bottom-up merge sort of primitive positions (the JDK sorts primitives only by their own value,
      * and boxing a position per line would cost 16 bytes a line for the length of the sort).
      */
-    int[] mergeSortedIndex() {
+    private int[] mergeSortedIndex() {
         int size = offsets.size();
         int[] a = new int[size];
         for (int i = 0; i < size; i++) {

@@ -33,8 +33,8 @@ final class DeflatingSheetDataWriter extends SheetDataWriter {
         super(); // inline strings: no shared strings table
     }
 
-    /** Built per row; set on first use (the superclass constructor runs before field initialisers). */
-    private RowXml rowXml;
+    /** Each row's XML, built in one buffer (initialised after the superclass constructor, which writes no row). */
+    private final RowXml rowXml = new RowXml();
     // POI keeps these for the rows its writeRow wrote; the sheet asks for them (first and last row numbers)
     private int flushedRows;
     private int lowestFlushedRow;
@@ -44,9 +44,6 @@ final class DeflatingSheetDataWriter extends SheetDataWriter {
     /** The row's XML in one write ({@link RowXml}); a row it does not build is POI's to write. */
     @Override
     public void writeRow(int rownum, SXSSFRow row) throws IOException {
-        if (rowXml == null) {
-            rowXml = new RowXml();
-        }
         if (rowXml.build(rownum, row)) {
             write(rownum, row.getLastCellNum(), rowXml);
         } else {
